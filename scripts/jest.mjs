@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const packageDir = process.cwd();
 const require = createRequire(join(packageDir, 'package.json'));
-const jestBin = require.resolve('jest/bin/jest.js');
+const jestBin = require.resolve('jest/bin/jest');
 mkdirSync(join(packageDir, 'reports'), { recursive: true });
 const result = spawnSync(
   process.execPath,

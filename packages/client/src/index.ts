@@ -1,0 +1,13 @@
+export { createPipelineClient, type PipelineClient, type PipelineClientOptions } from './client.js';
+export { iamTokenAuth, type TokenSource } from './auth.js';
+export { resolveEndpoint, KNOWN_REGIONS, type EndpointOptions } from './endpoint.js';
+export { REGION_ENDPOINTS, type RegionId } from './generated/regions.js';
+export type { paths, components, operations } from './generated/schema.js';
+
+import type { components } from './generated/schema.js';
+/** One item of ShowBatchRunResult's `result`. */
+export type BatchRunResult = components['schemas']['BatchRunResult'];
+/** A pipeline/run pair, as sent to ShowBatchRunResult and returned by BatchRunPipeline. */
+export type PipelineRunRef = components['schemas']['PipelineRunRef'];
+/** Huawei's error body. */
+export type ErrorResponse = components['schemas']['ErrorResponse'];

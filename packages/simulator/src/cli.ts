@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// codearts-pipeline-simulator [--port N] [--host H] [--token T ...] [--quiet]
+import { parseArgs } from 'node:util';
+import { listOperations } from './api-model.js';
+import { startSimulator } from './server.js';
+
+const USAGE = `Usage: codearts-pipeline-simulator [--port N] [--host ADDRESS] [--token TOKEN]... [--quiet]
+
+Serves the CodeArts Pipeline operations of the bundled OpenAPI document on http://127.0.0.1:8080.
+  --port N        port to listen on (default: $PORT or 8080; 0 picks a free one)
+  --host ADDRESS  address to bind (default 127.0.0.1)
+  --token TOKEN   accept only this X-Auth-Token (repeatable; default: any non-empty token)
+  --quiet         do not log one line per request`;
+
+function fail(message: string): never {
+  process.stderr.write(`codearts-pipeline-simulator: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        token: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const portText = values.port ?? process.env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0-65535, got '${portText}'`);
+
+  const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
+  let running;
+  try {
+    running = await startSimulator({ port, host: values.host, tokens: values.token, log });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`port ${port} on ${values.host} is already in use; choose another with --port`);
+    fail(`could not start: ${(error as Error).message}`);
+  }
+  const operations = listOperations(running.simulator.document).map((o) => o.operationId);
+  process.stdout.write(`CodeArts Pipeline simulator listening on ${running.url}\n`);
+  process.stdout.write(`operations: ${operations.join(', ')}\n`);
+  const stop = () => {
+    running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main();

@@ -1,0 +1,55 @@
+// One handler per operationId. Handlers receive an already-validated request, so they only hold the
+// service's behaviour; the shapes they accept and return are checked against the document elsewhere.
+import { badRequest } from './errors.js';
+import type { SimulatorState } from './state.js';
+
+export interface HandlerRequest {
+  pathParameters: Record<string, string>;
+  body: any;
+}
+export interface HandlerResponse {
+  status: number;
+  body: unknown;
+}
+export type Handler = (state: SimulatorState, request: HandlerRequest) => HandlerResponse;
+
+/**
+ * Unknown ids are refused as a whole with a 400 that names each offending item: a batch is either
+ * accepted entirely or not at all, so no run is started by a request that also names a missing
+ * pipeline. (The real service's behaviour is undocumented; see the simulator README.)
+ */
+const BatchRunPipeline: Handler = (state, { body }) => {
+  const ids: string[] = body.pipeline_ids;
+  const unknown = ids
+    .map((id, index) => (state.pipelines.has(id) ? null : `pipeline_ids[${index}]: pipeline ${id} does not exist`))
+    .filter((problem): problem is string => problem !== null);
+  if (unknown.length > 0) throw badRequest(unknown.join('; '));
+  const result = ids.map((id) => {
+    const run = state.startRun(id);
+    return { pipeline_id: run.pipeline_id, pipeline_run_id: run.pipeline_run_id };
+  });
+  return { status: 200, body: { result } };
+};
+
+const ShowBatchRunResult: Handler = (state, { body }) => {
+  const query: Array<{ pipeline_id: string; pipeline_run_id: string }> = body.query;
+  const problems: string[] = [];
+  const result = query.map(({ pipeline_id, pipeline_run_id }, index) => {
+    const run = state.findRun(pipeline_id, pipeline_run_id);
+    if (!run) {
+      problems.push(`query[${index}]: pipeline ${pipeline_id} has no run ${pipeline_run_id}`);
+      return null;
+    }
+    return {
+      pipeline_id,
+      pipeline_name: state.pipelines.get(pipeline_id)!.name,
+      pipeline_run_id,
+      status: run.status,
+      reason: run.reason,
+    };
+  });
+  if (problems.length > 0) throw badRequest(problems.join('; '));
+  return { status: 200, body: { result } };
+};
+
+export const handlers: Record<string, Handler> = { BatchRunPipeline, ShowBatchRunResult };
