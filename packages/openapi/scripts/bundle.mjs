@@ -14,10 +14,7 @@ const API = 'codearts-pipeline@v5';
 function step(description, args) {
   process.stderr.write(`openapi: ${description}\n`);
   const { status } = runRedocly(args, { fromDir: packageDir, echo: true });
-  if (status !== 0) {
-    process.stderr.write(`openapi: ${description} failed (exit ${status}); dist/ was left untouched.\n`);
-    process.exit(status);
-  }
+  if (status !== 0) throw new Error(`${description} failed (exit ${status}); dist/ was left untouched.`);
 }
 
 const stagingDir = mkdtempSync(join(packageDir, '.bundle-'));
@@ -28,6 +25,9 @@ try {
   mkdirSync(distDir, { recursive: true });
   for (const file of ['openapi.yaml', 'openapi.json']) renameSync(join(stagingDir, file), join(distDir, file));
   process.stderr.write('openapi: wrote dist/openapi.yaml and dist/openapi.json\n');
+} catch (error) {
+  process.stderr.write(`openapi: ${error.message}\n`);
+  process.exitCode = 1;
 } finally {
   rmSync(stagingDir, { recursive: true, force: true });
 }

@@ -1,0 +1,76 @@
+// The reference in a real browser (Debian's chromium through playwright-core), served by serve.mjs on
+// 127.0.0.1 with every request to another host blocked and recorded: Redoc must hydrate, show both
+// operations and an example response value, log no console error, and try to fetch nothing from outside.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { readBuiltPage, reportsDir, Served, startServe } from './helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+const isLocal = (url: string) => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'data:' || protocol === 'blob:' || LOCAL_HOSTS.has(hostname);
+};
+
+jest.setTimeout(90_000);
+
+let served: Served | undefined;
+let browser: Browser | undefined;
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+test('the served reference renders both operations and an example, offline', async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`);
+  }
+  readBuiltPage(); // fails with the build hint when dist/ is missing
+  served = await startServe();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page: Page = await context.newPage();
+
+  const externalRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  // `request` sees every attempt, including ones the page's CSP stops before they reach the router.
+  page.on('request', (request) => {
+    if (!isLocal(request.url())) externalRequests.push(request.url());
+  });
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+
+  await page.goto(served.url, { waitUntil: 'load' });
+  // Operations are rendered by Redoc once the page is interactive (they are not in the pre-rendered HTML):
+  // following the overview's link to ShowBatchRunResult shows both operations of the tag.
+  await page.locator('a[href="#/pipeline-management/showbatchrunresult"]').first().click();
+  for (const summary of ['Run pipelines in a batch', 'Query the results of a batch run']) {
+    const heading = page.getByRole('heading', { name: summary });
+    await heading.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await heading.isVisible()).toBe(true);
+  }
+
+  // The response sample of ShowBatchRunResult: its items start collapsed; "Expand all" opens them.
+  const operation = page.locator('[id="pipeline-management/showbatchrunresult"]').locator('xpath=..');
+  const responseSample = operation.locator('[data-component-name="Panel/Panel"]', { hasText: 'Response' }).last();
+  await responseSample.locator('[data-testid="expand-all"]').click();
+  const example = responseSample.getByText('Reached the maximum of 1 concurrencies for single pipeline. Entering the queuing state.');
+  await example.waitFor({ state: 'visible', timeout: 10_000 });
+  const pipelineId = responseSample.getByText('cce81e5f7e604b609172aafcae73c025'); // the same example item
+  expect(await pipelineId.isVisible()).toBe(true);
+  await pipelineId.scrollIntoViewIfNeeded(); // a short line: brings the item on screen without scrolling sideways
+
+  mkdirSync(reportsDir, { recursive: true });
+  await page.screenshot({ path: join(reportsDir, 'docs.png') });
+
+  expect(externalRequests).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# README command 2: set up, build, run every package's tests through turbo, print one total.
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$REPO_ROOT/scripts/setup.sh"
+cd "$REPO_ROOT"
+
+# The docs tests drive a real browser: Debian's chromium.
+if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    printf '\n==> installing chromium (apt-get) for the docs browser test\n' >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+  else
+    echo "test: the docs browser test needs Chromium: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
+
+rm -f packages/*/reports/jest.json
+printf '\n==> building and testing every package (turbo run test)\n' >&2
+status=0
+pnpm exec turbo run build test --continue "$@" || status=$?
+
+node scripts/test-summary.mjs || status=$?
+exit "$status"
