@@ -3,7 +3,8 @@
 # through the typed client against the local simulator (scripts/quickstart.mjs).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$REPO_ROOT/scripts/setup.sh"
+bash "$REPO_ROOT/scripts/setup.sh"
+export PATH="$REPO_ROOT/.tools/node_modules/.bin:$PATH"
 cd "$REPO_ROOT"
 printf '\n==> building every package (turbo run build)\n' >&2
 pnpm exec turbo run build --output-logs=errors-only

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the workspace needs, idempotently: pnpm (pinned, into .tools/ — nothing global),
-# then the locked dependencies. Source it to get `pnpm` on PATH: `source scripts/setup.sh`.
+# Installs what the workspace needs, idempotently: pnpm (pinned; into .tools/ when the pnpm on PATH is
+# not that version — nothing global), the locked dependencies, and the SDK generator's jar.
+# Run it (don't source it). Afterwards: export PATH="$PWD/.tools/node_modules/.bin:$PATH".
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PNPM_VERSION=10.34.9   # pnpm 11 crashes on Node 20; keep in step with package.json "packageManager"
 
 step() { printf '\n==> %s\n' "$*" >&2; }
 
-node_version="$(node --version 2>/dev/null || true)"
-if [[ ! "$node_version" =~ ^v(2[0-9]|[3-9][0-9])\. ]]; then
-  echo "setup: Node.js 20.19 or newer is required (found: ${node_version:-none}). Install it, then run this again." >&2
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "setup: Node.js 20.19 or newer is required (found: $(node --version 2>/dev/null || echo none)). Install it, then run this again." >&2
   exit 1
 fi
 
@@ -21,3 +21,19 @@ fi
 
 step "installing workspace dependencies (pnpm install --frozen-lockfile)"
 (cd "$REPO_ROOT" && pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -v '^Progress' >&2)
+
+# The SDK generator (openapi-generator) is a Java program; its npm wrapper would download the jar at
+# generate time. Fetch the pinned version once, with Maven, where the wrapper looks for it.
+GENERATOR_VERSION="$(node -p "require('$REPO_ROOT/packages/sdk/openapitools.json')['generator-cli'].version")"
+GENERATOR_DIR="$REPO_ROOT/.tools/openapi-generator"
+if [[ ! -f "$GENERATOR_DIR/$GENERATOR_VERSION.jar" ]]; then
+  if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+    echo "setup: the SDK generator needs Java and Maven (Debian: apt-get install openjdk-17-jdk-headless maven); install them and run this again." >&2
+    exit 1
+  fi
+  step "fetching openapi-generator-cli $GENERATOR_VERSION from Maven Central (mvn dependency:copy)"
+  mvn -q -B -Dstyle.color=never dependency:copy "-Dartifact=org.openapitools:openapi-generator-cli:$GENERATOR_VERSION" \
+    "-DoutputDirectory=$GENERATOR_DIR/.download" -Dmdep.stripVersion=true >&2
+  mv "$GENERATOR_DIR/.download/openapi-generator-cli.jar" "$GENERATOR_DIR/$GENERATOR_VERSION.jar"
+  rmdir "$GENERATOR_DIR/.download"
+fi

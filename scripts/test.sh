@@ -2,7 +2,8 @@
 # README command 2: set up, build, run every package's tests through turbo, print one total.
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$REPO_ROOT/scripts/setup.sh"
+bash "$REPO_ROOT/scripts/setup.sh"
+export PATH="$REPO_ROOT/.tools/node_modules/.bin:$PATH"
 cd "$REPO_ROOT"
 
 # The docs tests drive a real browser: Debian's chromium.

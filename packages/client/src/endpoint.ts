@@ -1,4 +1,4 @@
-import { REGION_ENDPOINTS, type RegionId } from './generated/regions.js';
+import { type RegionId, KNOWN_REGIONS, endpointForRegion } from './generated/regions.js';
 
 export interface EndpointOptions {
   /** A region id such as `cn-north-4`; picks the endpoint the document lists for it. */
@@ -6,8 +6,6 @@ export interface EndpointOptions {
   /** A full base URL (`https://host[:port]`); wins over `region`. Use it for the simulator or a proxy. */
   endpoint?: string;
 }
-
-export const KNOWN_REGIONS = Object.keys(REGION_ENDPOINTS) as RegionId[];
 
 /** The base URL requests go to, without a trailing slash. */
 export function resolveEndpoint({ region, endpoint }: EndpointOptions): string {
@@ -26,9 +24,5 @@ export function resolveEndpoint({ region, endpoint }: EndpointOptions): string {
   if (region === undefined) {
     throw new Error(`either 'region' (one of ${KNOWN_REGIONS.join(', ')}) or 'endpoint' is required`);
   }
-  const url = (REGION_ENDPOINTS as Record<string, string>)[region];
-  if (!url) {
-    throw new Error(`unknown region '${region}'; known regions: ${KNOWN_REGIONS.join(', ')} (or pass 'endpoint')`);
-  }
-  return url;
+  return endpointForRegion(region);
 }

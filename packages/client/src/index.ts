@@ -1,7 +1,7 @@
 export { createPipelineClient, type PipelineClient, type PipelineClientOptions } from './client.js';
 export { iamTokenAuth, type TokenSource } from './auth.js';
-export { resolveEndpoint, KNOWN_REGIONS, type EndpointOptions } from './endpoint.js';
-export { REGION_ENDPOINTS, type RegionId } from './generated/regions.js';
+export { resolveEndpoint, type EndpointOptions } from './endpoint.js';
+export { REGION_ENDPOINTS, KNOWN_REGIONS, endpointForRegion, type RegionId } from './generated/regions.js';
 export type { paths, components, operations } from './generated/schema.js';
 
 import type { components } from './generated/schema.js';

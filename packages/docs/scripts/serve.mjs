@@ -9,20 +9,21 @@ import { startDocsServer } from './server.mjs';
 
 const distDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'dist');
 
-function fail(message) {
+function fail(message, code = 1) {
   process.stderr.write(`docs: ${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
 function portOption(argv) {
   let value = process.env.PORT || '8081';
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') continue; // `pnpm docs:serve -- --port N` passes the separator through
     if (argv[i] === '--port') value = argv[++i] ?? '';
     else if (argv[i].startsWith('--port=')) value = argv[i].slice('--port='.length);
-    else fail(`unknown argument ${argv[i]} (usage: serve.mjs [--port N])`);
+    else fail(`unknown argument ${argv[i]} (usage: serve.mjs [--port N])`, 2);
   }
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) fail(`invalid port "${value}": expected a number from 0 to 65535`);
+  if (!/^\d+$/.test(value) || port > 65535) fail(`invalid port "${value}"${argv.includes('--port') || argv.some((a) => a.startsWith('--port=')) ? '' : ' (from $PORT)'}: expected a number from 0 to 65535`, 2);
   return port;
 }
 

@@ -63,9 +63,18 @@ describe('serve.mjs', () => {
     }
   });
 
-  test('rejects a bad port', () => {
-    const result = spawnSync(process.execPath, [join(packageDir, 'scripts', 'serve.mjs'), '--port', 'abc'], { encoding: 'utf8', timeout: 10_000 });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('invalid port "abc"');
+  test.each([
+    [['--port', 'abc'], {}, 'invalid port "abc": expected a number from 0 to 65535'],
+    [['--port='], {}, 'invalid port "": expected a number from 0 to 65535'],
+    [[], { PORT: 'abc' }, 'invalid port "abc" (from $PORT): expected a number from 0 to 65535'],
+    [['--host', 'x'], {}, 'unknown argument --host'],
+  ])('rejects bad arguments %j %j with exit code 2', (args, env, message) => {
+    const result = spawnSync(process.execPath, [join(packageDir, 'scripts', 'serve.mjs'), ...args], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { ...process.env, ...env },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
   });
 });

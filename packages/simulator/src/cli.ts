@@ -20,7 +20,10 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   let values;
   try {
+    // `pnpm simulator -- --port N` passes the separator through; it means nothing here.
+    const args = process.argv.slice(2).filter((arg, index) => !(index === 0 && arg === '--'));
     ({ values } = parseArgs({
+      args,
       options: {
         port: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
@@ -36,9 +39,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  const portSource = values.port !== undefined ? '--port' : process.env.PORT !== undefined ? 'the PORT variable' : 'default';
   const portText = values.port ?? process.env.PORT ?? '8080';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0-65535, got '${portText}'`);
+  if (!/^\d+$/.test(portText) || port > 65535) fail(`${portSource} must be an integer 0-65535, got '${portText}'`);
 
   const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
   let running;

@@ -152,7 +152,8 @@ describe('CLI', () => {
   const cli = join(__dirname, '..', 'dist', 'cli.js');
 
   test('listens on the given port, logs requests without credentials, stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A leading `--` (what `pnpm simulator -- --port 0` passes) is ignored.
+    const child = spawn(process.execPath, [cli, '--', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     while (!/listening on (http:\/\/127\.0\.0\.1:\d+)/.test(output)) await once(child.stdout, 'data');
@@ -179,12 +180,17 @@ describe('CLI', () => {
     expect(stderr).toContain(`port ${running.port} on 127.0.0.1 is already in use`);
   });
 
-  test('a bad --port value is rejected', async () => {
-    const child = spawn(process.execPath, [cli, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  test.each([
+    [['--port', 'eighty'], {}, "--port must be an integer 0-65535, got 'eighty'"],
+    [['--port', ''], {}, "--port must be an integer 0-65535, got ''"],
+    [['--port', '70000'], {}, "--port must be an integer 0-65535, got '70000'"],
+    [[], { PORT: 'abc' }, "the PORT variable must be an integer 0-65535, got 'abc'"],
+  ])('a bad port %j %j is rejected with exit code 2', async (args, env, message) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
-    expect(stderr).toContain("--port must be an integer 0-65535, got 'eighty'");
+    expect(stderr).toContain(message);
   });
 });

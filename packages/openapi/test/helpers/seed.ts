@@ -5,7 +5,7 @@ import { seedsDir } from './paths';
 
 /** The seed file whose text contains `needle`; throws a clear error if there is none. */
 export function findSeed(needle: string, dir = seedsDir): { path: string; text: string } {
-  if (!existsSync(dir)) throw new Error(`seed folder ${dir} does not exist`);
+  if (!existsSync(dir)) throw new Error(`seed folder ${dir} does not exist: the project's ground-truth folder shared/ (with seeds/ and api-facts/) must sit beside the repository, as ../shared`);
   const matches: { path: string; text: string }[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
