@@ -26,21 +26,15 @@ try {
   console.log(`Simulator listening on ${simulator.url}`);
   console.log(`POST /v5/${projectId}/api/pipelines/batch-runs/result (${requestBody.query.length} pipeline/run pairs)\n`);
   const client = createPipelineClient({ endpoint: simulator.url, token: 'quickstart-token' });
-  const { data, error, response } = await client.POST('/v5/{project_id}/api/pipelines/batch-runs/result', {
+  // A failure throws CodeArtsApiError (status, Huawei error code and message, request id).
+  const { data } = await client.POST('/v5/{project_id}/api/pipelines/batch-runs/result', {
     params: { path: { project_id: projectId } },
     body: requestBody,
   });
-  if (!response.ok) {
-    console.error(`HTTP ${response.status}: ${error?.error_code ?? ''} ${error?.error_msg ?? JSON.stringify(error)}`);
-    exitCode = 1;
-  } else {
-    printTable(data.result ?? [], ['pipeline_name', 'pipeline_id', 'pipeline_run_id', 'status', 'reason']);
-    const same = isDeepStrictEqual(data, documentedResponse);
-    console.log(
-      `\n${data.result?.length ?? 0} results; ${same ? 'identical to' : 'DIFFERENT FROM'} the example response of the API reference.`,
-    );
-    if (!same) exitCode = 1;
-  }
+  printTable(data.result ?? [], ['pipeline_name', 'pipeline_id', 'pipeline_run_id', 'status', 'reason']);
+  const same = isDeepStrictEqual(data, documentedResponse);
+  console.log(`\n${data.result?.length ?? 0} results; ${same ? 'identical to' : 'DIFFERENT FROM'} the example response of the API reference.`);
+  if (!same) exitCode = 1;
 } catch (error) {
   console.error(`quickstart failed: ${error instanceof Error ? error.message : error}`);
   exitCode = 1;

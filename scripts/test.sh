@@ -18,9 +18,11 @@ if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
 fi
 
 rm -f packages/*/reports/jest.json
+mkdir -p reports
 printf '\n==> building and testing every package (turbo run test)\n' >&2
 status=0
-pnpm exec turbo run build test --continue "$@" || status=$?
+# The output is kept (reports/test-output.log) for the closing scan for leaked test credentials.
+pnpm exec turbo run build test --continue "$@" 2>&1 | tee reports/test-output.log || status=$?
 
 node scripts/test-summary.mjs || status=$?
 exit "$status"

@@ -1,16 +1,27 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { type TokenSource, iamTokenAuth } from './auth.js';
+import { type AccessKeyCredentials, type Authorizer, type TokenSource, accessKeyAuth, iamTokenAuth } from './auth.js';
 import { type EndpointOptions, resolveEndpoint } from './endpoint.js';
+import { CodeArtsApiError } from './errors.js';
 import type { paths } from './generated/schema.js';
+import { findOperation } from './operations.js';
+import { type RetryOptions, createTransport } from './transport.js';
 
 export interface PipelineClientOptions extends EndpointOptions {
-  /** IAM token sent as `X-Auth-Token`. */
+  /** IAM token sent as `X-Auth-Token` (a string, or a function returning the current one). */
   token?: TokenSource;
-  /** Replaces the token option: any request-authenticating middleware (AK/SK signing comes later). */
-  auth?: Middleware;
-  /** Extra middleware, run after authentication, in order. */
+  /** Access key / secret key: every request is signed with SDK-HMAC-SHA256. */
+  accessKey?: AccessKeyCredentials;
+  /** Any other authentication, instead of `token` / `accessKey`. */
+  auth?: Authorizer;
+  /** Timeout of one attempt in ms (default 30 000; 0 = none). Cancel a call with `signal`. */
+  timeoutMs?: number;
+  /** Retry policy for failures worth repeating; `false` disables retries. */
+  retry?: RetryOptions | false;
+  /** Non-2xx responses throw CodeArtsApiError (default). `false` keeps openapi-fetch's `{ error }`. */
+  throwOnError?: boolean;
+  /** More openapi-fetch middleware, run after the built-in ones. */
   middleware?: Middleware[];
-  /** A `fetch` implementation (tests, proxies, non-Node runtimes); defaults to the global one. */
+  /** A `fetch` implementation (tests, proxies, other runtimes); defaults to the global one. */
   fetch?: typeof globalThis.fetch;
   /** Headers added to every request. */
   headers?: Record<string, string>;
@@ -18,19 +29,44 @@ export interface PipelineClientOptions extends EndpointOptions {
 
 export type PipelineClient = Client<paths>;
 
+function authorizerFrom(options: PipelineClientOptions): Authorizer {
+  const given = [options.auth, options.token, options.accessKey].filter((value) => value !== undefined).length;
+  if (given > 1) throw new Error(`pass only one of 'token', 'accessKey' or 'auth'`);
+  if (options.auth) return options.auth;
+  if (options.token !== undefined) return iamTokenAuth(options.token);
+  if (options.accessKey) return accessKeyAuth(options.accessKey);
+  throw new Error(`credentials are required: pass 'token' (an IAM token), 'accessKey' ({ accessKey, secretKey }) or 'auth'`);
+}
+
+/** Turns every non-2xx response into a thrown CodeArtsApiError. Success is the status, never the body. */
+function throwOnHttpError(basePath: string): Middleware {
+  return {
+    async onResponse({ request, response }) {
+      if (response.ok) return response;
+      const { pathname } = new URL(request.url);
+      const operation = findOperation(request.method, pathname, basePath)?.operationId ?? `${request.method} ${pathname}`;
+      throw await CodeArtsApiError.fromResponse(response, operation);
+    },
+  };
+}
+
 /**
  * A typed client for every operation of the document:
  * `client.POST('/v5/{project_id}/api/pipelines/batch-runs/result', { params: { path: { project_id } }, body })`.
+ * Failures throw CodeArtsApiError (HTTP status, Huawei code and message, request id, operation).
  */
 export function createPipelineClient(options: PipelineClientOptions): PipelineClient {
   const baseUrl = resolveEndpoint(options);
-  const auth = options.auth ?? (options.token !== undefined ? iamTokenAuth(options.token) : undefined);
-  if (!auth) throw new Error(`credentials are required: pass 'token' (an IAM token) or 'auth'`);
-  const client = createClient<paths>({
-    baseUrl,
-    headers: options.headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
+  const transport = createTransport({
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    authorize: authorizerFrom(options),
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    basePath,
   });
-  client.use(auth, ...(options.middleware ?? []));
+  const client = createClient<paths>({ baseUrl, headers: options.headers, fetch: transport });
+  if (options.throwOnError !== false) client.use(throwOnHttpError(basePath));
+  if (options.middleware?.length) client.use(...options.middleware);
   return client;
 }

@@ -7,7 +7,13 @@ import {
   loadBundledDocument,
   startSimulator,
 } from '@codearts-pipeline/simulator';
-import { type PipelineClient, createPipelineClient } from '../src/index';
+import { CodeArtsApiError, type PipelineClient, createPipelineClient } from '../src/index';
+
+async function failureOf(call: Promise<unknown>): Promise<CodeArtsApiError> {
+  const error = await call.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(CodeArtsApiError);
+  return error as CodeArtsApiError;
+}
 
 const document = loadBundledDocument();
 const PROJECT_ID = document.components.parameters.ProjectId.example as string;
@@ -60,34 +66,34 @@ describe('ShowBatchRunResult', () => {
   });
 
   test('a project_id that is not 32 characters is a 400 with Huawei error body', async () => {
-    const { data, error, response } = await client.POST(RESULT_PATH, {
-      params: { path: { project_id: 'db8d0726' } },
-      body: { query: [] },
-    });
-    expect(response.status).toBe(400);
-    expect(data).toBeUndefined();
-    expect(error).toEqual({
-      error_code: 'DEVCP.00021400',
-      error_msg: expect.stringContaining('path parameter project_id must NOT have fewer than 32 characters'),
-    });
+    const error = await failureOf(client.POST(RESULT_PATH, { params: { path: { project_id: 'db8d0726' } }, body: { query: [] } }));
+    expect([error.kind, error.status, error.operation, error.errorCode]).toEqual(['http', 400, 'ShowBatchRunResult', 'DEVCP.00021400']);
+    expect(error.errorMsg).toContain('path parameter project_id must NOT have fewer than 32 characters');
+    expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
+    expect(error.message).toBe(`ShowBatchRunResult failed with HTTP 400 DEVCP.00021400: ${error.errorMsg} [request id ${error.requestId}]`);
   });
 
   test('a malformed body (a query item without pipeline_run_id) is a 400 naming the field', async () => {
-    const { error, response } = await client.POST(RESULT_PATH, {
-      params: { path },
-      body: { query: [{ pipeline_id: '6ba9a2dbc7024c22a9a6614516dc22db' }] } as never,
-    });
-    expect(response.status).toBe(400);
-    expect(error?.error_code).toBe('DEVCP.00021400');
-    expect(error?.error_msg).toContain("body/query/0 must have required property 'pipeline_run_id'");
+    const error = await failureOf(
+      client.POST(RESULT_PATH, { params: { path }, body: { query: [{ pipeline_id: '6ba9a2dbc7024c22a9a6614516dc22db' }] } as never }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.errorMsg).toContain("body/query/0 must have required property 'pipeline_run_id'");
   });
 
   test('an unknown token is a 401 with Huawei error body', async () => {
     const stranger = createPipelineClient({ endpoint: running.url, token: 'not-the-right-token' });
-    const { error, response } = await stranger.POST(RESULT_PATH, { params: { path }, body: { query: [] } });
-    expect(response.status).toBe(401);
-    expect(error?.error_code).toBe('APIGW.0301');
-    expect(error?.error_msg).not.toContain('not-the-right-token');
+    const error = await failureOf(stranger.POST(RESULT_PATH, { params: { path }, body: { query: [] } }));
+    expect([error.status, error.errorCode]).toEqual([401, 'APIGW.0301']);
+    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain('not-the-right-token');
+  });
+
+  test("with throwOnError: false, openapi-fetch's { error, response } is kept", async () => {
+    const plain = createPipelineClient({ endpoint: running.url, token: TOKEN, throwOnError: false });
+    const { data, error, response } = await plain.POST(RESULT_PATH, { params: { path: { project_id: 'short' } }, body: { query: [] } });
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(error?.error_code).toBe('DEVCP.00021400');
   });
 });
 
@@ -119,12 +125,14 @@ describe('BatchRunPipeline', () => {
 
   test('an unknown pipeline id refuses the whole batch with a 400 naming it, and starts nothing', async () => {
     const runsBefore = running.simulator.state.runs.size;
-    const { error, response } = await client.POST(RUN_PATH, {
-      params: { path },
-      body: { pipeline_ids: ['d7013d2402ff4cc88489ee5af324e049', '00000000000000000000000000000000'] },
-    });
-    expect(response.status).toBe(400);
-    expect(error?.error_msg).toContain('pipeline_ids[1]: pipeline 00000000000000000000000000000000 does not exist');
+    const error = await failureOf(
+      client.POST(RUN_PATH, {
+        params: { path },
+        body: { pipeline_ids: ['d7013d2402ff4cc88489ee5af324e049', '00000000000000000000000000000000'] },
+      }),
+    );
+    expect([error.status, error.operation]).toEqual([400, 'BatchRunPipeline']);
+    expect(error.errorMsg).toContain('pipeline_ids[1]: pipeline 00000000000000000000000000000000 does not exist');
     expect(running.simulator.state.runs.size).toBe(runsBefore);
   });
 });

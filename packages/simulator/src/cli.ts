@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import { listOperations } from './api-model.js';
 import { startSimulator } from './server.js';
 
-const USAGE = `Usage: codearts-pipeline-simulator [--port N] [--host ADDRESS] [--token TOKEN]... [--quiet]
+const USAGE = `Usage: codearts-pipeline-simulator [--port N] [--host ADDRESS] [--token TOKEN]... [--credential AK:SK[:SECURITY_TOKEN]]... [--quiet]
 
 Serves the CodeArts Pipeline operations of the bundled OpenAPI document on http://127.0.0.1:8080.
   --port N        port to listen on (default: $PORT or 8080; 0 picks a free one)
   --host ADDRESS  address to bind (default 127.0.0.1)
   --token TOKEN   accept only this X-Auth-Token (repeatable; default: any non-empty token)
+  --credential AK:SK[:SECURITY_TOKEN]
+                  accept requests signed with this access key / secret key (repeatable)
   --quiet         do not log one line per request`;
 
 function fail(message: string): never {
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         token: { type: 'string', multiple: true },
+        credential: { type: 'string', multiple: true },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -44,10 +47,15 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) fail(`${portSource} must be an integer 0-65535, got '${portText}'`);
 
+  const credentials = (values.credential ?? []).map((text) => {
+    const [accessKey, secretKey, securityToken] = text.split(':');
+    if (!accessKey || !secretKey) fail(`--credential must be AK:SK or AK:SK:SECURITY_TOKEN`);
+    return { accessKey, secretKey, securityToken };
+  });
   const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
   let running;
   try {
-    running = await startSimulator({ port, host: values.host, tokens: values.token, log });
+    running = await startSimulator({ port, host: values.host, tokens: values.token, credentials, log });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} on ${values.host} is already in use; choose another with --port`);

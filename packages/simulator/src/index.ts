@@ -17,3 +17,5 @@ export {
   type OpenApiDocument,
 } from './api-model.js';
 export { ErrorCodes } from './errors.js';
+export { FaultPlan, type Fault } from './faults.js';
+export type { SimulatedCredential, AuthOptions } from './auth.js';

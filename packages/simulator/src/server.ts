@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApiOperation, type OpenApiDocument, listOperations, loadBundledDocument } from './api-model.js';
+import { type AuthOptions, type SimulatedCredential, authenticate } from './auth.js';
 import { ErrorCodes, HttpError, badRequest } from './errors.js';
+import { type Fault, FaultPlan } from './faults.js';
 import { type Handler, handlers as defaultHandlers } from './handlers.js';
 import { SimulatorState, seedFromExamples } from './state.js';
 import { DocumentValidator, describeErrors, responseValidatorFor } from './validation.js';
@@ -16,6 +18,10 @@ export interface SimulatorOptions {
   state?: SimulatorState;
   /** Accepted IAM tokens. When omitted, any non-empty X-Auth-Token is accepted. */
   tokens?: string[];
+  /** Known AK/SK pairs for SDK-HMAC-SHA256 signed requests. */
+  credentials?: SimulatedCredential[];
+  /** The gateway clock, for signature dates (tests move it). */
+  now?: () => Date;
   /** Called once per request with a one-line summary (never with credentials). */
   log?: (line: string) => void;
 }
@@ -49,6 +55,11 @@ export class Simulator {
   private readonly validator: DocumentValidator;
   private readonly handlers: Record<string, Handler> = defaultHandlers;
   private server?: Server;
+  /** Faults to apply to the next requests (latency, error statuses, dropped connections). */
+  readonly faults = new FaultPlan();
+  /** Requests received, in all and per operationId (`-` for unrouted ones). */
+  readonly requestCounts = new Map<string, number>();
+  requestCount = 0;
 
   constructor(private readonly options: SimulatorOptions = {}) {
     this.document = options.document ?? loadBundledDocument();
@@ -98,12 +109,28 @@ export class Simulator {
     try {
       const match = this.match(method, url.pathname);
       if (!match) {
+        this.count('-');
         throw new HttpError(404, ErrorCodes.apiNotFound, `No API ${request.method} ${url.pathname}`);
       }
       const { route, pathParameters } = match;
       operationId = route.operation.operationId;
-      this.authenticate(route.operation, request);
-      const body = route.operation.hasRequestBody ? await readJsonBody(request) : undefined;
+      this.count(operationId);
+      const fault = this.faults.take(operationId);
+      // unref: a held request never keeps a stopped simulator's process alive
+      if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.ms).unref());
+      if (fault?.kind === 'drop') {
+        status = 0;
+        request.socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'status') {
+        status = fault.status;
+        this.sendFault(response, fault);
+        return;
+      }
+      const raw = await readBody(request);
+      if (route.operation.requiresAuthentication) await authenticate(request, raw, this.options as AuthOptions);
+      const body = route.operation.hasRequestBody ? parseJsonBody(request, raw) : undefined;
       this.validateRequest(route.operation, pathParameters, body);
       const handler = this.handlers[operationId];
       if (!handler) {
@@ -119,7 +146,7 @@ export class Simulator {
       status = failure.status;
       this.send(response, failure.body, status);
     } finally {
-      this.options.log?.(`${request.method} ${url.pathname} ${operationId} → ${status} (${Date.now() - started} ms)`);
+      this.options.log?.(`${request.method} ${url.pathname} ${operationId} → ${status || 'dropped'} (${Date.now() - started} ms)`);
     }
   }
 
@@ -135,17 +162,6 @@ export class Simulator {
       return { route, pathParameters };
     }
     return undefined;
-  }
-
-  private authenticate(operation: ApiOperation, request: IncomingMessage): void {
-    if (!operation.requiresAuthentication) return;
-    const token = request.headers['x-auth-token'];
-    const accepted =
-      typeof token === 'string' && token.length > 0 && (!this.options.tokens || this.options.tokens.includes(token));
-    if (!accepted) {
-      const why = typeof token === 'string' && token.length > 0 ? 'the token is not valid' : 'no X-Auth-Token header';
-      throw new HttpError(401, ErrorCodes.authenticationFailed, `Incorrect IAM authentication information: ${why}`);
-    }
   }
 
   private validateRequest(operation: ApiOperation, pathParameters: Record<string, string>, body: unknown): void {
@@ -177,6 +193,26 @@ export class Simulator {
     }
   }
 
+  private count(operationId: string): void {
+    this.requestCount += 1;
+    this.requestCounts.set(operationId, (this.requestCounts.get(operationId) ?? 0) + 1);
+  }
+
+  private sendFault(response: ServerResponse, fault: Extract<Fault, { kind: 'status' }>): void {
+    const headers: Record<string, string> = { 'X-Request-Id': randomUUID().replace(/-/g, '') };
+    if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
+    const bodies = {
+      huawei: ['application/json', JSON.stringify({ error_code: 'SIMULATOR.FAULT', error_msg: `Injected HTTP ${fault.status}` })],
+      'code-message': ['application/json', JSON.stringify({ code: 'APIGW.0308', message: `Injected HTTP ${fault.status}` })],
+      html: ['text/html', `<html><head><title>${fault.status}</title></head><body><h1>${fault.status} Bad Gateway</h1><p>injected by the simulator</p></body></html>`],
+      empty: ['', ''],
+    } as const;
+    const [type, text] = bodies[fault.body ?? 'huawei'];
+    if (type) headers['Content-Type'] = type;
+    response.writeHead(fault.status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
+    response.end(text);
+  }
+
   private send(response: ServerResponse, body: unknown, status: number): void {
     const text = JSON.stringify(body);
     response.writeHead(status, {
@@ -188,8 +224,8 @@ export class Simulator {
   }
 }
 
-/** Reads and parses a JSON body; an empty body is `undefined`. */
-function readJsonBody(request: IncomingMessage): Promise<unknown> {
+/** Reads the raw body (needed as bytes for signature checks). */
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -203,19 +239,24 @@ function readJsonBody(request: IncomingMessage): Promise<unknown> {
       if (size > MAX_BODY_BYTES) {
         return reject(new HttpError(413, ErrorCodes.invalidRequest, `Request body larger than ${MAX_BODY_BYTES} bytes`));
       }
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve(undefined);
-      const type = request.headers['content-type'] ?? '';
-      if (!/^application\/(.+\+)?json\b/i.test(type)) {
-        return reject(badRequest(`Content-Type must be application/json, got '${type || 'none'}'`));
-      }
-      try {
-        resolve(JSON.parse(text));
-      } catch (error) {
-        reject(badRequest(`body is not valid JSON (${(error as Error).message})`));
-      }
+      resolve(Buffer.concat(chunks));
     });
   });
+}
+
+/** Parses a JSON body; an empty body is `undefined`. */
+function parseJsonBody(request: IncomingMessage, raw: Buffer): unknown {
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return undefined;
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw badRequest(`Content-Type must be application/json, got '${type || 'none'}'`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`body is not valid JSON (${(error as Error).message})`);
+  }
 }
 
 /** Creates a simulator and starts it: `const sim = await startSimulator({port: 0}); …; await sim.close()`. */

@@ -103,7 +103,7 @@ test('a request without X-Auth-Token is a 401', async () => {
   expect(response.status).toBe(401);
   expect(await response.json()).toEqual({
     error_code: 'APIGW.0301',
-    error_msg: 'Incorrect IAM authentication information: no X-Auth-Token header',
+    error_msg: 'Incorrect IAM authentication information: no X-Auth-Token header and no SDK-HMAC-SHA256 signature',
   });
 });
 
