@@ -37,3 +37,17 @@ if [[ ! -f "$GENERATOR_DIR/$GENERATOR_VERSION.jar" ]]; then
   mv "$GENERATOR_DIR/.download/openapi-generator-cli.jar" "$GENERATOR_DIR/$GENERATOR_VERSION.jar"
   rmdir "$GENERATOR_DIR/.download"
 fi
+
+# The official Huawei Cloud Python SDK, the client tests' independent peer (scripts/peer-requirements.txt).
+PEER_PYTHON="$REPO_ROOT/.tools/python/bin/python"
+PEER_STAMP="$REPO_ROOT/.tools/python/requirements.installed"
+if ! cmp -s "$REPO_ROOT/scripts/peer-requirements.txt" "$PEER_STAMP" 2>/dev/null; then
+  if ! command -v python3 >/dev/null 2>&1; then
+    echo "setup: the Python SDK peer needs Python 3 with venv (Debian: apt-get install python3-venv); install it and run this again." >&2
+    exit 1
+  fi
+  step "installing the official Huawei Cloud Python SDK into .tools/python (pip)"
+  python3 -m venv "$REPO_ROOT/.tools/python" >&2
+  "$PEER_PYTHON" -m pip install --quiet --disable-pip-version-check -r "$REPO_ROOT/scripts/peer-requirements.txt" >&2
+  cp "$REPO_ROOT/scripts/peer-requirements.txt" "$PEER_STAMP"
+fi

@@ -1,7 +1,7 @@
 // One handler per operationId. Handlers receive an already-validated request, so they only hold the
 // service's behaviour; the shapes they accept and return are checked against the document elsewhere.
 import { badRequest } from './errors.js';
-import type { SimulatorState } from './state.js';
+import { START_SUCCESS, type SimulatorState } from './state.js';
 
 export interface HandlerRequest {
   pathParameters: Record<string, string>;
@@ -52,4 +52,14 @@ const ShowBatchRunResult: Handler = (state, { body }) => {
   return { status: 200, body: { result } };
 };
 
-export const handlers: Record<string, Handler> = { BatchRunPipeline, ShowBatchRunResult };
+/** Stops a started run; `success: false` for a run that never started or is already stopped. */
+const StopPipelineRun: Handler = (state, { pathParameters }) => {
+  const { pipeline_id, pipeline_run_id } = pathParameters as { pipeline_id: string; pipeline_run_id: string };
+  const run = state.findRun(pipeline_id, pipeline_run_id);
+  if (!run) throw badRequest(`pipeline ${pipeline_id} has no run ${pipeline_run_id}`);
+  const success = run.status === START_SUCCESS && !run.stopped;
+  if (success) run.stopped = true;
+  return { status: 200, body: { success } };
+};
+
+export const handlers: Record<string, Handler> = { BatchRunPipeline, ShowBatchRunResult, StopPipelineRun };

@@ -1,4 +1,4 @@
-export { Simulator, startSimulator, type RunningSimulator, type SimulatorOptions } from './server.js';
+export { Simulator, startSimulator, type ObservedRequest, type RunningSimulator, type SimulatorOptions } from './server.js';
 export {
   SimulatorState,
   seedFromExamples,

@@ -24,6 +24,16 @@ export interface SimulatorOptions {
   now?: () => Date;
   /** Called once per request with a one-line summary (never with credentials). */
   log?: (line: string) => void;
+  /** Called with each routed request as received (headers and raw body included): for tests. */
+  observe?: (request: ObservedRequest) => void;
+}
+
+export interface ObservedRequest {
+  method: string;
+  /** Path and query as sent. */
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
 }
 
 export interface RunningSimulator {
@@ -129,6 +139,7 @@ export class Simulator {
         return;
       }
       const raw = await readBody(request);
+      this.options.observe?.({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body: raw });
       if (route.operation.requiresAuthentication) await authenticate(request, raw, this.options as AuthOptions);
       const body = route.operation.hasRequestBody ? parseJsonBody(request, raw) : undefined;
       this.validateRequest(route.operation, pathParameters, body);

@@ -20,6 +20,8 @@ export interface SimulatedRun {
   pipeline_run_id: string;
   status: string;
   reason: string | null;
+  /** Set by StopPipelineRun. */
+  stopped?: boolean;
 }
 
 export class SimulatorState {

@@ -34,12 +34,13 @@ test('binds to 127.0.0.1 by default', () => {
   expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 });
 
-test('every operation of the document is routed (none answers 404)', async () => {
+test('every operation of the document is routed and implemented (none answers 404 or 501)', async () => {
   const operations = listOperations(document);
-  expect(operations.map((o) => o.operationId).sort()).toEqual(['BatchRunPipeline', 'ShowBatchRunResult']);
+  expect(operations.map((o) => o.operationId)).toEqual(expect.arrayContaining(['BatchRunPipeline', 'ShowBatchRunResult']));
   for (const operation of operations) {
-    const { status } = await post(operation.pathTemplate.replace('{project_id}', PROJECT), {});
-    expect([400, 200]).toContain(status);
+    const path = operation.pathTemplate.replace(/\{[^}]+\}/g, (name) => (name === '{project_id}' ? PROJECT : 'x'.repeat(32)));
+    const { status } = await post(path, {});
+    expect([operation.operationId, status]).toEqual([operation.operationId, 400]);
   }
 });
 
@@ -193,4 +194,13 @@ describe('CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(message);
   });
+});
+
+test('StopPipelineRun stops a started run once; a run that never started cannot be stopped', async () => {
+  const stop = (pipeline: string, run: string) => post(`/v5/${PROJECT}/api/pipelines/${pipeline}/pipeline-runs/${run}/stop`, '');
+  expect((await stop('d7013d2402ff4cc88489ee5af324e049', '3d8143d197dd4fa5b23f20ee39179af3')).json).toEqual({ success: true });
+  expect((await stop('d7013d2402ff4cc88489ee5af324e049', '3d8143d197dd4fa5b23f20ee39179af3')).json).toEqual({ success: false });
+  expect((await stop('6ba9a2dbc7024c22a9a6614516dc22db', 'e41fe3981361476eb6dad17ad98c683c')).json).toEqual({ success: false });
+  const unknown = await stop('6ba9a2dbc7024c22a9a6614516dc22db', 'f'.repeat(32));
+  expect([unknown.status, unknown.json.error_msg]).toEqual([400, `Invalid request parameters: pipeline 6ba9a2dbc7024c22a9a6614516dc22db has no run ${'f'.repeat(32)}`]);
 });

@@ -2,7 +2,7 @@
 // closing scan searches for in every captured output) and a simulator started with them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type RunningSimulator, type Simulator, loadBundledDocument, startSimulator } from '@codearts-pipeline/simulator';
+import { type RunningSimulator, type Simulator, type SimulatorOptions, loadBundledDocument, startSimulator } from '@codearts-pipeline/simulator';
 import { CodeArtsApiError } from '../../src/index';
 
 export const secrets: { token: string; accessKey: string; secretKey: string; securityToken: string } = JSON.parse(
@@ -19,14 +19,14 @@ export const SEEDED_PAIR = { pipeline_id: '6ba9a2dbc7024c22a9a6614516dc22db', pi
 
 export type Running = RunningSimulator & { simulator: Simulator };
 
-export function startTestSimulator(now?: () => Date): Promise<Running> {
+export function startTestSimulator(extra: Partial<SimulatorOptions> = {}): Promise<Running> {
   return startSimulator({
+    ...extra,
     tokens: [secrets.token],
     credentials: [
       { accessKey: secrets.accessKey, secretKey: secrets.secretKey },
       { accessKey: TEMPORARY_ACCESS_KEY, secretKey: secrets.secretKey, securityToken: secrets.securityToken },
     ],
-    now,
   });
 }
 
