@@ -51,3 +51,10 @@ if ! cmp -s "$REPO_ROOT/scripts/peer-requirements.txt" "$PEER_STAMP" 2>/dev/null
   "$PEER_PYTHON" -m pip install --quiet --disable-pip-version-check -r "$REPO_ROOT/scripts/peer-requirements.txt" >&2
   cp "$REPO_ROOT/scripts/peer-requirements.txt" "$PEER_STAMP"
 fi
+
+# Node 24 from the npm registry, for the packed-tarball consumer tests (packages/consumers).
+NODE24_VERSION=24.21.0
+if [[ "$("$REPO_ROOT/.tools/node24/node_modules/.bin/node" --version 2>/dev/null || true)" != "v$NODE24_VERSION" ]]; then
+  step "installing Node $NODE24_VERSION (npm package node@$NODE24_VERSION) into .tools/node24"
+  npm install --prefix "$REPO_ROOT/.tools/node24" --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION" >&2
+fi

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { readBuiltPage, reportsDir, Served, startServe } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -73,4 +74,41 @@ test('the served reference renders both operations and an example, offline', asy
 
   expect(externalRequests).toEqual([]);
   expect(consoleErrors).toEqual([]);
+});
+
+test('every operation is listed in the navigation, and searching "batch" finds both batch operations', async () => {
+  if (!browser || !served) throw new Error('the first browser test did not start the browser and the server');
+  const bundle = JSON.parse(readFileSync(require.resolve('@codearts-pipeline/openapi/openapi.json'), 'utf8'));
+  const summaries: string[] = Object.values<any>(bundle.paths).flatMap((item) =>
+    ['get', 'put', 'post', 'delete', 'patch'].filter((m) => item[m]).map((m) => item[m].summary),
+  );
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  await page.goto(served.url, { waitUntil: 'load' });
+
+  const navigation = page.locator('[data-component-name="Menu/Menu"]').first();
+  await navigation.getByText('Pipeline Management', { exact: true }).click();
+  for (const summary of summaries) {
+    await navigation.getByText(summary, { exact: true }).waitFor({ state: 'visible', timeout: 10_000 });
+  }
+
+  await page.getByText('Search', { exact: false }).first().click();
+  const input = page.locator('input[placeholder="Search docs..."]');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('batch');
+  const results = page.locator('div', { has: input }).filter({ hasText: 'to navigate' }).last();
+  for (const summary of ['Run pipelines in a batch', 'Query the results of a batch run']) {
+    await results.getByText(summary.replace(/batch.*$/, ''), { exact: false }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  }
+  const text = await results.innerText();
+  expect(text).toContain('/v5/{project_id}/api/pipelines/batch-runs\n');
+  expect(text).toContain('/v5/{project_id}/api/pipelines/batch-runs/result');
+  expect(text).not.toContain('Stop a pipeline run');
+  mkdirSync(reportsDir, { recursive: true });
+  await page.screenshot({ path: join(reportsDir, 'docs-search.png') });
+  expect(consoleErrors).toEqual([]);
+  await context.close();
 });

@@ -1,7 +1,7 @@
 // In a scratch copy of the repository (so the real tree and its turbo cache are untouched):
 // a second build with no change is entirely cached and starts no JVM, and editing a description under
 // spec/ rebuilds what depends on it — the new text reaches the types, the SDK and the docs page.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -97,4 +97,74 @@ test('a second build is entirely cached; a spec description edit regenerates typ
   process.stdout.write(
     `build figures: ${Object.entries(figures).map(([name, f]) => `${name} ${f.seconds.toFixed(1)} s, ${f.cached}/${f.total} cached, java starts ${f.javaStarts}`).join('; ')}\n`,
   );
+});
+
+/** Polls `check` every 250 ms until it returns true; fails with `what` after `ms`. */
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 180_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+test('the dev loop regenerates types, SDK and served docs on a spec edit, and survives a lint error', async () => {
+  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', PATH: `${shimDir}:${process.env.PATH}` };
+  const dev: ChildProcess = spawn(process.execPath, ['scripts/dev.mjs', '--port', '0'], { cwd: copy, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  dev.stdout!.on('data', (chunk) => (output += chunk));
+  dev.stderr!.on('data', (chunk) => (output += chunk));
+  const count = (pattern: RegExp) => (output.match(pattern) ?? []).length;
+  const builds = () => count(/dev: build done/g);
+  const idle = () => count(/: building\n/g) === builds() + count(/dev: build FAILED/g);
+  const schemaFile = join(copy, 'spec/components/schemas/BatchRunResult.yaml');
+  const original = readFileSync(schemaFile, 'utf8');
+  try {
+    await until('the first build and the docs server', () => builds() >= 1 && /http:\/\/127\.0\.0\.1:\d+\//.test(output));
+    const docsUrl = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
+
+    // add an optional response field
+    const doneBeforeEdit = builds();
+    writeFileSync(
+      schemaFile,
+      original.replace('  reason:\n', '  trigger_type:\n    type: string\n    description: What started the run (added by the dev-loop test).\n  reason:\n'),
+    );
+    await until('the rebuild after the edit, with no build still running', () => builds() > doneBeforeEdit && idle());
+    expect(await (await fetch(docsUrl)).text()).toContain('trigger_type');
+    expect(readFileSync(join(copy, 'packages/client/src/generated/schema.ts'), 'utf8')).toContain('trigger_type?: string;');
+    expect(readFileSync(join(copy, 'packages/sdk/src/generated/models/BatchRunResult.ts'), 'utf8')).toContain('trigger_type?: string;');
+
+    // a lint error is shown with its file and line, and the loop keeps running
+    const examples = join(copy, 'spec/components/examples/ShowBatchRunResultResponse.yaml');
+    const example = readFileSync(examples, 'utf8');
+    writeFileSync(examples, example.replace('pipeline_name: Pipeline 1\n', 'pipeline_name: 12345\n'));
+    await until('the failed build', () => output.includes('dev: build FAILED'));
+    expect(output).toMatch(/spec\/components\/examples\/ShowBatchRunResultResponse\.yaml[\s\S]*?\d+:\d+\s+error\s+no-invalid-media-type-examples/);
+    expect(dev.exitCode).toBeNull();
+    const doneBefore = builds();
+    writeFileSync(examples, example);
+    await until('the build after the fix', () => builds() > doneBefore);
+  } finally {
+    writeFileSync(schemaFile, original);
+    dev.kill('SIGTERM');
+    await until('the dev loop to stop', () => dev.exitCode !== null || dev.signalCode !== null, 10_000);
+  }
+});
+
+test('a removed response field is named by the breaking-change gate', () => {
+  const schemaFile = join(copy, 'spec/components/schemas/BatchRunResult.yaml');
+  const examples = join(copy, 'spec/components/examples/ShowBatchRunResultResponse.yaml');
+  const [schema, example] = [readFileSync(schemaFile, 'utf8'), readFileSync(examples, 'utf8')];
+  try {
+    writeFileSync(schemaFile, schema.replace(/  pipeline_name:\n    type: string\n    description: Pipeline name\.\n/, ''));
+    writeFileSync(examples, example.replace(/^ {4}pipeline_name: .*\n/gm, ''));
+    turboBuild();
+    const gate = spawnSync(process.execPath, ['packages/openapi/scripts/check-breaking.mjs'], { cwd: copy, encoding: 'utf8' });
+    expect(gate.status).toBe(1);
+    expect(gate.stderr).toContain('BREAKING  Property `pipeline_name` of `BatchRunResult` was removed.');
+    expect(gate.stderr).toContain('these need a minor version bump from 0.1.0, but none is recorded.');
+  } finally {
+    writeFileSync(schemaFile, schema);
+    writeFileSync(examples, example);
+  }
 });
