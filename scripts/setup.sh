@@ -32,8 +32,13 @@ if [[ ! -f "$GENERATOR_DIR/$GENERATOR_VERSION.jar" ]]; then
     exit 1
   fi
   step "fetching openapi-generator-cli $GENERATOR_VERSION from Maven Central (mvn dependency:copy)"
-  mvn -q -B -Dstyle.color=never dependency:copy "-Dartifact=org.openapitools:openapi-generator-cli:$GENERATOR_VERSION" \
-    "-DoutputDirectory=$GENERATOR_DIR/.download" -Dmdep.stripVersion=true >&2
+  mkdir -p "$GENERATOR_DIR"
+  if ! mvn -q -B dependency:copy "-Dartifact=org.openapitools:openapi-generator-cli:$GENERATOR_VERSION" \
+    "-DoutputDirectory=$GENERATOR_DIR/.download" -Dmdep.stripVersion=true >"$GENERATOR_DIR/mvn.log" 2>&1; then
+    cat "$GENERATOR_DIR/mvn.log" >&2
+    echo "setup: Maven could not fetch org.openapitools:openapi-generator-cli:$GENERATOR_VERSION (log above)." >&2
+    exit 1
+  fi
   mv "$GENERATOR_DIR/.download/openapi-generator-cli.jar" "$GENERATOR_DIR/$GENERATOR_VERSION.jar"
   rmdir "$GENERATOR_DIR/.download"
 fi

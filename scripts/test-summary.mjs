@@ -49,7 +49,8 @@ for (const name of readdirSync(packagesDir).sort()) {
   passed += result.numPassedTests;
   failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
   skipped += result.numPendingTests + result.numTodoTests;
-  console.log(`${name.padEnd(12)} ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${result.numPendingTests} skipped`);
+  const suiteErrors = result.numRuntimeErrorTestSuites ? ` (+${result.numRuntimeErrorTestSuites} suite(s) failed to run)` : '';
+  console.log(`${name.padEnd(12)} ${result.numPassedTests} passed, ${result.numFailedTests + result.numRuntimeErrorTestSuites} failed, ${result.numPendingTests} skipped${suiteErrors}`);
 }
 for (const name of missing) console.log(`${name.padEnd(12)} no test report (its tests did not run)`);
 console.log(`\n${passed} passed, ${failed + missing.length + leaks} failed, ${skipped} skipped`);

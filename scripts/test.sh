@@ -17,6 +17,15 @@ if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
   fi
 fi
 
+# Tests read the ground truth in ../shared (outside the repository, so outside turbo's file hashing):
+# its digest keys the test cache, so a changed or missing shared/ re-runs them.
+if [[ -d "$REPO_ROOT/../shared" ]]; then
+  CODEARTS_SHARED_DIGEST="$(cd "$REPO_ROOT/../shared" && find seeds api-facts -type f -print0 2>/dev/null | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+else
+  CODEARTS_SHARED_DIGEST=missing
+fi
+export CODEARTS_SHARED_DIGEST
+
 rm -f packages/*/reports/jest.json
 mkdir -p reports
 printf '\n==> building and testing every package (turbo run test)\n' >&2

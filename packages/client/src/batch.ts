@@ -21,7 +21,8 @@ export interface BatchOptions {
 
 export type ItemOutcome<Input, Value> =
   | { ok: true; input: Input; value: Value }
-  | { ok: false; input: Input; error: Error };
+  /** `chunk`: the input positions [start, end) of the request that failed (error messages count within it). */
+  | { ok: false; input: Input; error: Error; chunk: { start: number; end: number } };
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -53,19 +54,20 @@ async function inChunks<Input, Value>(
   if (!Number.isInteger(size) || size < 1) throw new Error(`chunkSize must be a positive integer, got ${size}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a positive integer, got ${concurrency}`);
   let done = 0;
-  const perChunk = await mapWithConcurrency(chunk(inputs, size), concurrency, async (items) => {
+  const perChunk = await mapWithConcurrency(chunk(inputs, size), concurrency, async (items, index) => {
+    const range = { start: index * size, end: index * size + items.length };
     let outcomes: Array<ItemOutcome<Input, Value>>;
     try {
       const values = await send(items, options.signal);
       outcomes = items.map((input, i) => {
         const value = values[i];
         return value === undefined
-          ? { ok: false as const, input, error: new Error('the response has no entry for this item') }
+          ? { ok: false as const, input, error: new Error('the response has no entry for this item'), chunk: range }
           : { ok: true as const, input, value };
       });
     } catch (error) {
       if (error instanceof CodeArtsApiError && error.kind === 'aborted') throw error;
-      outcomes = items.map((input) => ({ ok: false as const, input, error: error as Error }));
+      outcomes = items.map((input) => ({ ok: false as const, input, error: error as Error, chunk: range }));
     }
     done += items.length;
     options.onProgress?.(done, inputs.length);
@@ -108,8 +110,10 @@ export function startBatchRun(
 ): Promise<Array<ItemOutcome<string, PipelineRunRef>>> {
   return inChunks(pipelineIds, options, async (pipeline_ids, signal) => {
     const { data } = await client.POST(PATHS.run, { params: { path: { project_id: projectId } }, body: { pipeline_ids }, signal });
-    const byPipeline = new Map((data?.result ?? []).map((item) => [item.pipeline_id, item]));
-    return pipeline_ids.map((id) => byPipeline.get(id));
+    // A pipeline may be listed more than once (one run each): hand its entries out in response order.
+    const byPipeline = new Map<string | undefined, PipelineRunRef[]>();
+    for (const item of data?.result ?? []) byPipeline.set(item.pipeline_id, [...(byPipeline.get(item.pipeline_id) ?? []), item]);
+    return pipeline_ids.map((id) => byPipeline.get(id)?.shift());
   });
 }
 
@@ -127,6 +131,6 @@ export async function runBatch(
   return started.map((outcome) => {
     if (!outcome.ok) return outcome;
     const result = results[next++]!;
-    return result.ok ? { ok: true, input: outcome.input, value: result.value } : { ok: false, input: outcome.input, error: result.error };
+    return result.ok ? { ok: true, input: outcome.input, value: result.value } : { ...result, input: outcome.input };
   });
 }

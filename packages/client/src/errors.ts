@@ -20,9 +20,10 @@ export class CodeArtsApiError extends Error {
     readonly errorMsg?: string,
     /** `X-Request-Id` of the response, to quote to Huawei support. */
     readonly requestId?: string,
-    options?: { cause?: unknown },
+    /** `cause`: the underlying failure; `host`: where the request went (named when no answer came). */
+    options?: { cause?: unknown; host?: string },
   ) {
-    super(describe(kind, status, operation, errorCode, errorMsg, requestId), options);
+    super(describe(kind, status, operation, errorCode, errorMsg, requestId, options?.host), options);
   }
 
   /** Decodes `{error_code, error_msg}`, `{code, message}`, any other body, or none. */
@@ -53,7 +54,7 @@ function summarise(text: string): string {
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
-function describe(kind: FailureKind, status: number, operation: string, code?: string, message?: string, requestId?: string): string {
+function describe(kind: FailureKind, status: number, operation: string, code?: string, message?: string, requestId?: string, host?: string): string {
   const what =
     kind === 'http'
       ? `HTTP ${status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ' (empty body)'}`
@@ -62,5 +63,6 @@ function describe(kind: FailureKind, status: number, operation: string, code?: s
         : kind === 'aborted'
           ? 'was cancelled'
           : 'could not reach the service';
-  return `${operation} ${kind === 'http' ? 'failed with ' : ''}${what}${requestId ? ` [request id ${requestId}]` : ''}`;
+  const where = kind !== 'http' && host ? ` (${host})` : '';
+  return `${operation} ${kind === 'http' ? 'failed with ' : ''}${what}${where}${requestId ? ` [request id ${requestId}]` : ''}`;
 }

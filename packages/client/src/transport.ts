@@ -108,9 +108,9 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
       try {
         response = await options.fetch(request);
       } catch (error) {
-        if (callerSignal.aborted) throw new CodeArtsApiError('aborted', 0, operationName, undefined, undefined, undefined, { cause: error });
+        if (callerSignal.aborted) throw new CodeArtsApiError('aborted', 0, operationName, undefined, undefined, undefined, { cause: error, host: url.host });
         const kind = timeout?.aborted ? 'timeout' : 'network';
-        failure = new CodeArtsApiError(kind, 0, operationName, undefined, undefined, undefined, { cause: error });
+        failure = new CodeArtsApiError(kind, 0, operationName, undefined, undefined, undefined, { cause: error, host: url.host });
       }
 
       const last = attempt >= retry.maxAttempts || !retryable;
@@ -130,7 +130,7 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
       try {
         await sleep(delay, callerSignal);
       } catch (error) {
-        throw new CodeArtsApiError('aborted', 0, operationName, undefined, undefined, undefined, { cause: error });
+        throw new CodeArtsApiError('aborted', 0, operationName, undefined, undefined, undefined, { cause: error, host: url.host });
       }
     }
   };

@@ -90,3 +90,24 @@ test('bad chunk options are refused', async () => {
   await expect(fetchBatchRunResults(client(), PROJECT_ID, [], { chunkSize: 0 })).rejects.toThrow('chunkSize must be a positive integer, got 0');
   await expect(fetchBatchRunResults(client(), PROJECT_ID, [], { concurrency: 1.5 })).rejects.toThrow('concurrency must be a positive integer, got 1.5');
 });
+
+test('a pipeline listed several times gets one distinct run per listing', async () => {
+  const ids = Array.from({ length: 250 }, (_, i) => ['d7013d2402ff4cc88489ee5af324e049', '6ba9a2dbc7024c22a9a6614516dc22db', '70aa57009b0d433587b58faf05e4fd7f'][i % 3]!);
+  const started = await startBatchRun(client(), PROJECT_ID, ids, { chunkSize: 100 });
+  const runIds = started.map((o) => (o.ok ? o.value.pipeline_run_id : o.error.message));
+  expect(started.every((o, i) => o.ok && o.value.pipeline_id === ids[i])).toBe(true);
+  expect(new Set(runIds).size).toBe(250);
+});
+
+test('a failed outcome says which input positions its request covered', async () => {
+  const pairs = seedThousandRuns().slice(0, 250);
+  pairs[150] = { pipeline_id: pairs[150]!.pipeline_id, pipeline_run_id: 'f'.repeat(32) };
+  const outcomes = await fetchBatchRunResults(client(), PROJECT_ID, pairs, { chunkSize: 100 });
+  const failed = outcomes[150]!;
+  expect(failed.ok).toBe(false);
+  if (!failed.ok) {
+    expect(failed.chunk).toEqual({ start: 100, end: 200 });
+    expect(failed.error.message).toContain(`query[50]: pipeline ${pairs[150]!.pipeline_id} has no run ${'f'.repeat(32)}`);
+  }
+  expect(outcomes.filter((o) => o.ok)).toHaveLength(150);
+});

@@ -24,7 +24,7 @@ test('timeout: an attempt slower than timeoutMs fails with kind "timeout"', asyn
   running.simulator.faults.inject({ kind: 'latency', ms: 1_000 });
   const error = await failureOf(clientWith({ timeoutMs: 100, retry: false }).POST(RESULT_PATH, query));
   expect([error.kind, error.status, error.operation]).toEqual(['timeout', 0, 'ShowBatchRunResult']);
-  expect(error.message).toBe('ShowBatchRunResult timed out');
+  expect(error.message).toBe(`ShowBatchRunResult timed out (${new URL(running.url).host})`);
 });
 
 test('cancellation: aborting the signal mid-request stops the call with kind "aborted"', async () => {
@@ -39,7 +39,7 @@ test('cancellation: aborting the signal mid-request stops the call with kind "ab
   controller.abort();
   const error = await call;
   expect([error.kind, error.status]).toEqual(['aborted', 0]);
-  expect(error.message).toBe('ShowBatchRunResult was cancelled');
+  expect(error.message).toBe(`ShowBatchRunResult was cancelled (${new URL(running.url).host})`);
   expect(count('ShowBatchRunResult')).toBe(1);
 });
 
@@ -112,7 +112,7 @@ test('a dropped connection is a network failure, retried for a safe operation', 
   running.simulator.faults.inject({ kind: 'drop' });
   const error = await failureOf(clientWith({ retry: false }).POST(RESULT_PATH, query));
   expect([error.kind, error.status]).toEqual(['network', 0]);
-  expect(error.message).toBe('ShowBatchRunResult could not reach the service');
+  expect(error.message).toBe(`ShowBatchRunResult could not reach the service (${new URL(running.url).host})`);
 });
 
 test('an empty 401 body still gives a usable error', async () => {

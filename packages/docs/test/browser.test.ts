@@ -24,7 +24,7 @@ afterAll(async () => {
   await served?.stop();
 });
 
-test('the served reference renders both operations and an example, offline', async () => {
+test('the served reference renders the two batch operations and an example, offline', async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`);
   }

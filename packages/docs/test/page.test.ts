@@ -33,7 +33,7 @@ describe('dist/index.html', () => {
     });
   });
 
-  test('carries the example values of both operations', () => {
+  test('carries the example values of both batch operations', () => {
     const text = JSON.stringify(definition);
     for (const value of [
       'Reached the maximum of 1 concurrencies for single pipeline. Entering the queuing state.',

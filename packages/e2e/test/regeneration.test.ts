@@ -38,7 +38,7 @@ beforeAll(() => {
   // Tracked and new-but-not-ignored files: what a fresh clone would have, plus local work.
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: repoRoot, encoding: 'utf8' })
     .split('\0')
-    .filter(Boolean);
+    .filter((file) => file && existsSync(join(repoRoot, file))); // a deleted, not yet committed file is listed too
   for (const file of files) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     cpSync(join(repoRoot, file), join(copy, file));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds @codearts-pipeline/sdk: openapi-generator (typescript-fetch) runs on the bundled document and
-// writes src/generated/; our small src/ modules (configuration, errors) sit beside it; tsc compiles both to
+// writes src/generated/; our src/configuration.ts runs it on @codearts-pipeline/client's transport; tsc compiles both to
 // dist/esm + dist/cjs. Outputs are staged and moved into place only when every step succeeded.
 //
 // The generator is a Java program. `scripts/setup.sh` puts its jar (the version pinned in
@@ -12,7 +12,6 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileEsmAndCjs, replaceFolder } from '../../../scripts/lib/compile.mjs';
-import { renderRegionsModule } from '../../../scripts/lib/regions.mjs';
 import { openValueSetSchemas } from './open-value-sets.mjs';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,7 +98,6 @@ try {
   rmSync(join(stagedGenerated, '.openapi-generator'), { recursive: true, force: true });
   rmSync(join(stagedGenerated, '.openapi-generator-ignore'), { force: true });
   stampHeaders(stagedGenerated);
-  writeFileSync(join(stagedGenerated, 'regions.ts'), renderRegionsModule(document, HEADER));
   replaceFolder(stagedGenerated, join(packageDir, 'src', 'generated'));
 
   log('compiling ESM and CommonJS');

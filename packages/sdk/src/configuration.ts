@@ -1,6 +1,18 @@
-import { endpointForRegion } from './generated/regions.js';
+// The SDK runs on the client's transport, so it authenticates (IAM token or AK/SK signature), times out,
+// retries safe operations and reports failures exactly as @codearts-pipeline/client does.
+import {
+  type AccessKeyCredentials,
+  type Authorizer,
+  CodeArtsApiError,
+  type RetryOptions,
+  type TokenSource,
+  accessKeyAuth,
+  createTransport,
+  findOperation,
+  iamTokenAuth,
+  resolveEndpoint,
+} from '@codearts-pipeline/client';
 import { Configuration, type FetchAPI, type Middleware } from './generated/runtime.js';
-import { huaweiErrors } from './errors.js';
 
 export interface SdkOptions {
   /** A region id such as `cn-north-4` (see KNOWN_REGIONS). */
@@ -8,25 +20,61 @@ export interface SdkOptions {
   /** A base URL; wins over `region` (the simulator, a proxy). */
   endpoint?: string;
   /** IAM token sent as `X-Auth-Token`, or a function returning the current one. */
-  token: string | (() => string | Promise<string>);
+  token?: TokenSource;
+  /** Access key / secret key: every attempt is signed with SDK-HMAC-SHA256. */
+  accessKey?: AccessKeyCredentials;
+  /** Any other authentication instead of `token` / `accessKey`. */
+  auth?: Authorizer;
+  /** Timeout of one attempt in ms (default 30 000; 0 = none). */
+  timeoutMs?: number;
+  /** Retry policy (see @codearts-pipeline/client); `false` disables retries. */
+  retry?: RetryOptions | false;
   /** More middleware, run after the error mapping. */
   middleware?: Middleware[];
-  /** A `fetch` implementation; defaults to the global one. */
+  /** A `fetch` implementation under the transport; defaults to the global one. */
   fetchApi?: FetchAPI;
 }
 
+function authorizerFrom(options: SdkOptions): Authorizer {
+  const given = [options.auth, options.token, options.accessKey].filter((value) => value !== undefined).length;
+  if (given !== 1) throw new Error(`pass exactly one of 'token', 'accessKey' or 'auth'`);
+  return options.auth ?? (options.token !== undefined ? iamTokenAuth(options.token) : accessKeyAuth(options.accessKey!));
+}
+
+/** Non-2xx answers and failures without an answer both become CodeArtsApiError. */
+function huaweiErrors(basePath: string): Middleware {
+  const operationOf = (url: string, method = 'GET') => {
+    const { pathname } = new URL(url);
+    return findOperation(method, pathname, basePath)?.operationId ?? `${method.toUpperCase()} ${pathname}`;
+  };
+  return {
+    async post({ url, init, response }) {
+      if (!response.ok) throw await CodeArtsApiError.fromResponse(response, operationOf(url, init.method));
+      return response;
+    },
+    async onError({ url, init, error }) {
+      // The transport already throws CodeArtsApiError (network, timeout, aborted); keep it as it is.
+      throw error instanceof CodeArtsApiError ? error : new CodeArtsApiError('network', 0, operationOf(url, init.method), undefined, undefined, undefined, { cause: error });
+    },
+  };
+}
+
 /**
- * A Configuration for the generated Api classes: endpoint, IAM token, and errors decoded into
- * CodeArtsApiError. `new PipelineManagementApi(createConfiguration({ region: 'cn-north-4', token }))`.
+ * A Configuration for the generated Api classes:
+ * `new PipelineManagementApi(createConfiguration({ region: 'cn-north-4', token }))`.
  */
 export function createConfiguration(options: SdkOptions): Configuration {
-  const basePath = options.endpoint?.replace(/\/+$/, '') ?? (options.region ? endpointForRegion(options.region) : undefined);
-  if (!basePath) throw new Error(`either 'region' or 'endpoint' is required`);
-  const { token } = options;
+  const basePath = resolveEndpoint(options);
+  const transport = createTransport({
+    fetch: options.fetchApi ?? ((request) => globalThis.fetch(request)),
+    authorize: authorizerFrom(options),
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    basePath: new URL(basePath).pathname.replace(/\/$/, ''),
+  });
   return new Configuration({
     basePath,
-    apiKey: async () => (typeof token === 'function' ? token() : token),
-    middleware: [huaweiErrors(), ...(options.middleware ?? [])],
-    fetchApi: options.fetchApi,
+    fetchApi: transport,
+    middleware: [huaweiErrors(new URL(basePath).pathname.replace(/\/$/, '')), ...(options.middleware ?? [])],
   });
 }

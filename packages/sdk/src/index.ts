@@ -1,4 +1,3 @@
 export * from './generated/index.js';
 export { createConfiguration, type SdkOptions } from './configuration.js';
-export { CodeArtsApiError, huaweiErrors } from './errors.js';
-export { REGION_ENDPOINTS, KNOWN_REGIONS, endpointForRegion, type RegionId } from './generated/regions.js';
+export { CodeArtsApiError, REGION_ENDPOINTS, KNOWN_REGIONS, endpointForRegion, type RegionId } from '@codearts-pipeline/client';

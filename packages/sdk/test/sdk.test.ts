@@ -73,8 +73,8 @@ test('a 400 surfaces as CodeArtsApiError with status, error_code, error_msg and 
   expect(error.errorCode).toBe('DEVCP.00021400');
   expect(error.errorMsg).toContain('path parameter project_id must NOT have fewer than 32 characters');
   expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
-  expect(error.operation).toBe('POST /v5/short/api/pipelines/batch-runs/result');
-  expect(error.message).toBe(`POST /v5/short/api/pipelines/batch-runs/result failed with HTTP 400 DEVCP.00021400: ${error.errorMsg}`);
+  expect([error.kind, error.operation]).toEqual(['http', 'ShowBatchRunResult']);
+  expect(error.message).toBe(`ShowBatchRunResult failed with HTTP 400 DEVCP.00021400: ${error.errorMsg} [request id ${error.requestId}]`);
 });
 
 test('a 401 carries Huawei error code and never the token', async () => {
@@ -92,10 +92,10 @@ test('non-JSON and {code, message} error bodies still give a usable error', asyn
   const respond = (status: number, body: string, type: string) =>
     (async () => new Response(body, { status, headers: { 'Content-Type': type } })) as typeof fetch;
   const html = new PipelineManagementApi(
-    createConfiguration({ endpoint: 'http://127.0.0.1:9', token: 't', fetchApi: respond(502, '<html><body>Bad Gateway</body></html>', 'text/html') }),
+    createConfiguration({ endpoint: 'http://127.0.0.1:9', token: 't', retry: false, fetchApi: respond(502, '<html><body>Bad Gateway</body></html>', 'text/html') }),
   );
   const htmlError = (await html.showBatchRunResult({ projectId, showBatchRunResultRequest: { query: [] } }).catch((e) => e)) as CodeArtsApiError;
-  expect([htmlError.status, htmlError.errorCode, htmlError.errorMsg]).toEqual([502, undefined, '<html><body>Bad Gateway</body></html>']);
+  expect([htmlError.status, htmlError.errorCode, htmlError.errorMsg]).toEqual([502, undefined, 'Bad Gateway']);
 
   const alt = new PipelineManagementApi(
     createConfiguration({ endpoint: 'http://127.0.0.1:9', token: 't', fetchApi: respond(403, '{"code":"APIGW.0302","message":"denied"}', 'application/json') }),
@@ -107,4 +107,25 @@ test('non-JSON and {code, message} error bodies still give a usable error', asyn
 test('a region picks the regional endpoint; an unknown region lists the known ones', () => {
   expect(createConfiguration({ region: 'cn-north-4', token: 't' }).basePath).toBe('https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com');
   expect(() => createConfiguration({ region: 'xx-nowhere-1', token: 't' })).toThrow(/unknown region 'xx-nowhere-1'; known regions: cn-north-1, /);
+});
+
+test('a connection failure is a CodeArtsApiError of kind "network" (not the generator\'s FetchError)', async () => {
+  const nowhere = new PipelineManagementApi(createConfiguration({ endpoint: 'http://127.0.0.1:9', token: TOKEN, retry: false }));
+  const error = (await nowhere.showBatchRunResult({ projectId, showBatchRunResultRequest: { query: [] } }).catch((e) => e)) as CodeArtsApiError;
+  expect(error).toBeInstanceOf(CodeArtsApiError);
+  expect([error.kind, error.status, error.operation]).toEqual(['network', 0, 'ShowBatchRunResult']);
+});
+
+test('AK/SK signing and retries come from the client transport', async () => {
+  await running.close();
+  const credentials = { accessKey: 'AKSDKTEST', secretKey: 'sdk-test-secret-key' };
+  running = await startSimulator({ credentials: [credentials] });
+  running.simulator.faults.inject({ kind: 'status', status: 503 });
+  const signed = new PipelineManagementApi(createConfiguration({ endpoint: running.url, accessKey: credentials, retry: { baseDelayMs: 1 } }));
+  const outcome = await signed.showBatchRunResult({
+    projectId,
+    showBatchRunResultRequest: { query: [{ pipeline_id: '6ba9a2dbc7024c22a9a6614516dc22db', pipeline_run_id: 'e41fe3981361476eb6dad17ad98c683c' }] },
+  });
+  expect(outcome.result![0]!.reason).toBe('Current pipeline is banned.');
+  expect(running.simulator.requestCounts.get('ShowBatchRunResult')).toBe(2);
 });

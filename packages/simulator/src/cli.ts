@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) fail(`${portSource} must be an integer 0-65535, got '${portText}'`);
 
+  if (values.token?.some((token) => token.trim() === '')) fail('--token must not be empty');
   const credentials = (values.credential ?? []).map((text) => {
     const [accessKey, secretKey, securityToken] = text.split(':');
     if (!accessKey || !secretKey) fail(`--credential must be AK:SK or AK:SK:SECURITY_TOKEN`);
