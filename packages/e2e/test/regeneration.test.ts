@@ -2,7 +2,7 @@
 // a second build with no change is entirely cached and starts no JVM, and editing a description under
 // spec/ rebuilds what depends on it — the new text reaches the types, the SDK and the docs page.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -167,4 +167,31 @@ test('a removed response field is named by the breaking-change gate', () => {
     writeFileSync(schemaFile, schema);
     writeFileSync(examples, example);
   }
+});
+
+test('the release command applies a changeset: versions, changelogs, info.version, tarballs, new baseline', () => {
+  // Runs last: it changes the copy for good.
+  writeFileSync(
+    join(copy, '.changeset', 'quiet-otters-dance.md'),
+    '---\n"@codearts-pipeline/openapi": minor\n"@codearts-pipeline/client": minor\n---\n\nAdd trigger_type to batch run results.\n',
+  );
+  const release = spawnSync('bash', ['scripts/release.sh'], {
+    cwd: copy,
+    encoding: 'utf8',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', PATH: `${shimDir}:${process.env.PATH}` },
+  });
+  expect(`${release.stdout}${release.stderr}`).toContain('released 0.2.0');
+  expect(release.status).toBe(0);
+
+  const version = (name: string) => JSON.parse(readFileSync(join(copy, 'packages', name, 'package.json'), 'utf8')).version;
+  for (const name of ['openapi', 'signer', 'client', 'sdk', 'simulator', 'docs']) expect([name, version(name)]).toEqual([name, '0.2.0']);
+  expect(version('e2e')).toBe('0.0.0');
+  expect(readFileSync(join(copy, 'spec', 'openapi.yaml'), 'utf8')).toMatch(/^info:\n(?: {2}.*\n)*? {2}version: 0\.2\.0$/m);
+  expect(readFileSync(join(copy, 'packages', 'client', 'CHANGELOG.md'), 'utf8')).toContain('Add trigger_type to batch run results.');
+  expect(readdirSync(join(copy, 'release')).sort()).toEqual(
+    ['client', 'openapi', 'sdk', 'signer', 'simulator'].map((name) => `codearts-pipeline-${name}-0.2.0.tgz`),
+  );
+  const released = JSON.parse(readFileSync(join(copy, 'packages', 'openapi', 'released', 'openapi.json'), 'utf8'));
+  expect(released.info.version).toBe('0.2.0');
+  expect(existsSync(join(copy, '.changeset', 'quiet-otters-dance.md'))).toBe(false);
 });
