@@ -7,6 +7,7 @@ import type { components } from './generated/schema.js';
 
 type BatchRunResult = components['schemas']['BatchRunResult'];
 type PipelineRunRef = components['schemas']['PipelineRunRef'];
+type StartedPipelineRun = components['schemas']['StartedPipelineRun'];
 
 export interface BatchOptions {
   /** Items per request. Default 100. */
@@ -111,8 +112,13 @@ export function startBatchRun(
   return inChunks(pipelineIds, options, async (pipeline_ids, signal) => {
     const { data } = await client.POST(PATHS.run, { params: { path: { project_id: projectId } }, body: { pipeline_ids }, signal });
     // A pipeline may be listed more than once (one run each): hand its entries out in response order.
-    const byPipeline = new Map<string | undefined, PipelineRunRef[]>();
-    for (const item of data?.result ?? []) byPipeline.set(item.pipeline_id, [...(byPipeline.get(item.pipeline_id) ?? []), item]);
+    // An entry without a run id is no started run (the fields are optional in the reference).
+    const byPipeline = new Map<string, PipelineRunRef[]>();
+    for (const item of data?.result ?? ([] as StartedPipelineRun[])) {
+      if (!item.pipeline_id || !item.pipeline_run_id) continue;
+      const run = { pipeline_id: item.pipeline_id, pipeline_run_id: item.pipeline_run_id };
+      byPipeline.set(item.pipeline_id, [...(byPipeline.get(item.pipeline_id) ?? []), run]);
+    }
     return pipeline_ids.map((id) => byPipeline.get(id)?.shift());
   });
 }

@@ -109,7 +109,7 @@ describe('BatchRunPipeline', () => {
       body: { pipeline_ids: seeded.map((item) => item.pipeline_id) },
     });
     expect(started.response.status).toBe(200);
-    const pairs = started.data!.result!;
+    const pairs = started.data!.result!.map(({ pipeline_id, pipeline_run_id }) => ({ pipeline_id: pipeline_id!, pipeline_run_id: pipeline_run_id! }));
     expect(pairs.map((pair) => pair.pipeline_id)).toEqual(seeded.map((item) => item.pipeline_id));
     for (const pair of pairs) expect(pair.pipeline_run_id).toMatch(/^[0-9a-f]{32}$/);
 

@@ -159,7 +159,10 @@ test('a removed response field is named by the breaking-change gate', () => {
     writeFileSync(schemaFile, schema.replace(/  pipeline_name:\n    type: string\n    description: Pipeline name\.\n/, ''));
     writeFileSync(examples, example.replace(/^ {4}pipeline_name: .*\n/gm, ''));
     turboBuild();
-    const gate = spawnSync(process.execPath, ['packages/openapi/scripts/check-breaking.mjs'], { cwd: copy, encoding: 'utf8' });
+    // against no pending changeset (the repository may hold some): the bump must be missing
+    const noChangesets = mkdtempSync(join(tmpdir(), 'no-changesets-'));
+    const gate = spawnSync(process.execPath, ['packages/openapi/scripts/check-breaking.mjs', '--changesets', noChangesets], { cwd: copy, encoding: 'utf8' });
+    rmSync(noChangesets, { recursive: true });
     expect(gate.status).toBe(1);
     expect(gate.stderr).toContain('BREAKING  Property `pipeline_name` of `BatchRunResult` was removed.');
     expect(gate.stderr).toContain('these need a minor version bump from 0.1.0, but none is recorded.');

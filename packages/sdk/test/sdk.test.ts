@@ -35,7 +35,8 @@ test('BatchRunPipeline starts runs that ShowBatchRunResult then reports', async 
   const ids = ['d7013d2402ff4cc88489ee5af324e049', '6ba9a2dbc7024c22a9a6614516dc22db'];
   const started = await api.batchRunPipeline({ projectId, batchRunPipelineRequest: { pipeline_ids: ids } });
   expect(started.result!.map((pair) => pair.pipeline_id)).toEqual(ids);
-  const outcome = await api.showBatchRunResult({ projectId, showBatchRunResultRequest: { query: started.result! } });
+  const query = started.result!.map(({ pipeline_id, pipeline_run_id }) => ({ pipeline_id: pipeline_id!, pipeline_run_id: pipeline_run_id! }));
+  const outcome = await api.showBatchRunResult({ projectId, showBatchRunResultRequest: { query } });
   expect(outcome.result).toEqual([
     { pipeline_id: ids[0], pipeline_name: 'Pipeline 2', pipeline_run_id: started.result![0]!.pipeline_run_id, status: 'START_SUCCESS', reason: null },
     {
