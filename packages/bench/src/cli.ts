@@ -2,6 +2,7 @@
 // pnpm bench [--smoke] [--only build,client,size,scale,batch] [--out DIR]
 // Runs the benchmarks and writes REPORT.md + report.json (default: packages/bench/, the committed
 // report; with --smoke: packages/bench/reports/smoke/, which git ignores).
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SECTIONS, type SectionId } from './report';
@@ -42,6 +43,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const mode = values.smoke ? 'smoke' : 'full';
+  const [load] = loadavg();
+  if (mode === 'full' && load! > cpus().length / 2) {
+    process.stderr.write(`bench: the machine is busy (1-minute load average ${load!.toFixed(2)} on ${cpus().length} cores): figures will be slower; the report records the load.\n`);
+  }
   const out = values.out ?? (mode === 'smoke' ? join(PACKAGE_DIR, 'reports', 'smoke') : PACKAGE_DIR);
   const report = await runBenchmarks({ mode, only: only as SectionId[] | undefined, log: (line) => process.stderr.write(`bench: ${line}\n`) });
   const written = writeReport(report, out);

@@ -19,6 +19,11 @@ export interface Environment {
   commit: string;
   /** Uncommitted changes in the repository when the run started. */
   dirty: boolean;
+  /**
+   * The machine's 1-minute load average at the start, the end, and the highest seen (sampled every 5 s):
+   * other work on the machine slows every figure, so a report from a busy machine says so.
+   */
+  load: { start: number; end: number; max: number };
 }
 
 export interface Target {
@@ -440,7 +445,8 @@ export function renderMarkdown(report: Report): string {
     `# ${report.title}`,
     '',
     `Written by \`pnpm bench\`${report.mode === 'smoke' ? ' --smoke (tiny sizes: a check that the benchmarks run, not figures)' : ''} on ${report.generatedAt.slice(0, 10)}, in ${fmt(report.durationSeconds / 60, 1)} min, from commit ${env.commit}${env.dirty ? ' with uncommitted changes' : ''}. ` +
-      `Machine: ${env.cpu}, ${env.cores} cores, ${fmt(env.memoryGiB, 0)} GiB; Node ${env.node}, pnpm ${env.pnpm}, ${env.platform}. Every figure comes from this one run; the raw figures are in report.json beside this file, the method in README.md.`,
+      `Machine: ${env.cpu}, ${env.cores} cores, ${fmt(env.memoryGiB, 0)} GiB; Node ${env.node}, pnpm ${env.pnpm}, ${env.platform}; 1-minute load average ${fmt(env.load.start)} at the start, ${fmt(env.load.end)} at the end, at most ${fmt(env.load.max)}${env.load.max > env.cores / 2 ? ' (other work was running: figures are slower than on a quiet machine)' : ''}. ` +
+      'Every figure comes from this one run; the raw figures are in report.json beside this file, the method in README.md.',
     '',
     '## Targets (issue 7)',
     '',

@@ -1,7 +1,7 @@
 // Runs the benchmarks in sequence with one configuration (full or smoke) and assembles the report.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { type BatchBenchOptions, runBatchBenchmark } from './batch-bench';
 import { type BuildBenchOptions, runBuildBenchmark } from './build-bench';
@@ -53,7 +53,7 @@ function git(args: string[]): string {
   }
 }
 
-export function describeEnvironment(): Environment {
+export function describeEnvironment(): Omit<Environment, 'load'> {
   let pnpm = 'unknown';
   try {
     pnpm = execFileSync('pnpm', ['--version'], { encoding: 'utf8' }).trim();
@@ -85,6 +85,10 @@ export async function runBenchmarks(options: RunOptions): Promise<Report> {
   const only = new Set(options.only ?? SECTIONS);
   const log = options.log ?? (() => undefined);
   const environment = describeEnvironment();
+  const load = { start: round(loadavg()[0]!, 2), end: 0, max: round(loadavg()[0]!, 2) };
+  const loadSampler = setInterval(() => {
+    load.max = Math.max(load.max, round(loadavg()[0]!, 2));
+  }, 5000).unref();
   const started = nowMs();
   const results: Partial<Pick<Report, SectionId>> = {};
   const section = async <K extends SectionId>(id: K, run: () => Promise<NonNullable<Report[K]>>) => {
@@ -94,17 +98,23 @@ export async function runBenchmarks(options: RunOptions): Promise<Report> {
     (results as Record<SectionId, unknown>)[id] = await run();
     log(`${id}: done in ${((nowMs() - sectionStarted) / 1000).toFixed(1)} s`);
   };
-  await section('build', () => runBuildBenchmark(config.build));
-  await section('client', () => runClientBenchmark(config.client));
-  await section('size', () => runSizeBenchmark());
-  await section('scale', () => runScaleBenchmark(config.scale));
-  await section('batch', () => runBatchBenchmark(config.batch));
+  try {
+    await section('build', () => runBuildBenchmark(config.build));
+    await section('client', () => runClientBenchmark(config.client));
+    await section('size', () => runSizeBenchmark());
+    await section('scale', () => runScaleBenchmark(config.scale));
+    await section('batch', () => runBatchBenchmark(config.batch));
+  } finally {
+    clearInterval(loadSampler);
+  }
+  load.end = round(loadavg()[0]!, 2);
+  load.max = Math.max(load.max, load.end);
   const withoutTargets = {
     title: 'Benchmark report: build, client overhead and size, scale, batch throughput',
     mode: options.mode,
     generatedAt: new Date().toISOString(),
     durationSeconds: round((nowMs() - started) / 1000, 1),
-    environment,
+    environment: { ...environment, load },
     config: { ...config, sections: [...only] } as unknown as Record<string, unknown>,
     ...results,
   };

@@ -116,7 +116,7 @@ const base = {
   mode: 'full' as const,
   generatedAt: '2026-01-01T00:00:00.000Z',
   durationSeconds: 300,
-  environment: { node: '20', platform: 'Linux', cpu: 'CPU', cores: 2, memoryGiB: 24, pnpm: '10.34.9', commit: 'abc1234', dirty: false },
+  environment: { node: '20', platform: 'Linux', cpu: 'CPU', cores: 2, memoryGiB: 24, pnpm: '10.34.9', commit: 'abc1234', dirty: false, load: { start: 0.1, end: 0.2, max: 0.3 } },
   config: {},
 };
 

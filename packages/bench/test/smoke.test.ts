@@ -91,6 +91,7 @@ test('batch: every configuration sent ⌈pairs / chunk⌉ requests; speed-ups re
 
 test('the report: every target evaluated, misses explained, written as Markdown and JSON', () => {
   expect(report.mode).toBe('smoke');
+  expect(report.environment.load.max).toBeGreaterThanOrEqual(Math.max(report.environment.load.start, report.environment.load.end));
   expect(report.targets.map((t) => t.id)).toEqual(['warmBuild', 'clientOverhead', 'clientOverheadToken', 'clientSize', 'scale', 'batchSpeedUp']);
   for (const target of report.targets.filter((t) => !t.met)) {
     expect(target.missedBy).toBeTruthy();
