@@ -3,7 +3,7 @@
 // loopback (in a child process). Each round runs every client for the same number of calls, in a
 // rotated order; ratios are taken within a round, then summarised over the rounds.
 import { createHash, createHmac } from 'node:crypto';
-import { type PipelineClient, createPipelineClient, type paths } from '@codearts-pipeline/client';
+import { type PipelineClient, accessKeyAuth, createPipelineClient, type paths } from '@codearts-pipeline/client';
 import { formatSdkDate, signRequest } from '@codearts-pipeline/signer';
 import { PipelineManagementApi, createConfiguration } from '@codearts-pipeline/sdk';
 import createClient from 'openapi-fetch';
@@ -72,7 +72,7 @@ export interface ClientBenchResult {
 }
 
 export interface Diagnostic {
-  id: 'signRequest' | 'nodeCryptoEquivalent' | 'timeoutSignals' | 'requestCopy';
+  id: 'authorizer' | 'signRequest' | 'nodeCryptoEquivalent' | 'timeoutSignals' | 'requestCopy';
   what: string;
   /** Microseconds per operation, one sample per round. */
   microseconds: Spread;
@@ -141,6 +141,8 @@ export function makeCalls(seed: SeedCall, baseUrl: string, fetchImpl?: typeof gl
 
 /**
  * Building blocks of our client measured alone, interleaved over rounds like the clients:
+ * - authorizer: what the transport calls per attempt with AK/SK (accessKeyAuth): headers copied into an
+ *   object, X-Sdk-Date set, signRequest, Authorization set — on a Request built for it;
  * - signRequest: the AK/SK signature of the seed request, as the client computes it (Web Crypto:
  *   two SHA-256 digests, an HMAC key import and an HMAC, each an asynchronous call);
  * - nodeCryptoEquivalent: the same two digests and HMAC with node:crypto's synchronous API — the
@@ -159,7 +161,13 @@ export async function runDiagnostics(seed: SeedCall, rounds: number, iterations:
   const caller = new AbortController();
   // The exact strings the signer hashes, for the node:crypto comparison.
   const reference = await signRequest({ method: 'POST', url, headers, body: bodyBytes }, credentials);
+  const authorize = accessKeyAuth(credentials);
   const blocks: Array<{ id: Diagnostic['id']; what: string; run: () => unknown }> = [
+    {
+      id: 'authorizer',
+      what: "the client's AK/SK authorizer (accessKeyAuth) on a new Request: header copy, X-Sdk-Date, signRequest(), Authorization",
+      run: () => authorize(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyText }), bodyBytes),
+    },
     {
       id: 'signRequest',
       what: 'signRequest() of @codearts-pipeline/signer on the seed request (Web Crypto, asynchronous)',

@@ -20,11 +20,15 @@ export interface Environment {
   /** Uncommitted changes in the repository when the run started. */
   dirty: boolean;
   /**
-   * The machine's 1-minute load average at the start, the end, and the highest seen (sampled every 5 s):
-   * other work on the machine slows every figure, so a report from a busy machine says so.
+   * Other work on the machine slows every figure, so the report says how much there was: the 1-minute
+   * load average before the run, and the share of the machine's CPU time that processes other than the
+   * benchmark's own used during it (undefined where /proc is missing).
    */
-  load: { start: number; end: number; max: number };
+  load: { averageBefore: number; otherProcessesCpuShare: number | undefined };
 }
+
+/** Other processes' share of the CPU above which the report says the machine was busy. */
+export const BUSY_SHARE = 0.1;
 
 export interface Target {
   id: 'warmBuild' | 'clientOverhead' | 'clientOverheadToken' | 'clientSize' | 'scale' | 'batchSpeedUp';
@@ -131,18 +135,24 @@ export function evaluateTargets(report: Omit<Report, 'targets'>): Target[] {
       const akSk = variant(mode, 'clientAkSk');
       const token = variant(mode, 'clientToken');
       const diagnostic = (id: string) => client.diagnostics.find((d) => d.id === id)?.microseconds.median;
+      const authorizer = diagnostic('authorizer');
       const sign = diagnostic('signRequest');
       const nodeCrypto = diagnostic('nodeCryptoEquivalent');
       const signals = diagnostic('timeoutSignals');
       const copy = diagnostic('requestCopy');
+      const us = (value: number | undefined) => (value === undefined ? '?' : `${fmt(value, 1)} µs`);
       const transportNote =
-        `the token client spends ${fmt(token.microsecondsPerCall - bare.microsecondsPerCall, 1)} µs more per call than bare openapi-fetch (${fmt(token.microsecondsPerCall, 1)} vs ${fmt(bare.microsecondsPerCall, 1)} µs): ` +
-        `its transport copies every request and its body into a fresh Request per attempt (one copy alone: ${copy === undefined ? '?' : fmt(copy, 1)} µs), ` +
-        `creates a timeout signal per attempt (AbortSignal.timeout + any: ${signals === undefined ? '?' : fmt(signals, 1)} µs), matches the operation for the retry policy, and runs the error-mapping middleware (which makes openapi-fetch take its middleware path)`;
+        `the token client spends ${fmt(token.microsecondsPerCall - bare.microsecondsPerCall, 1)} µs more per call than bare openapi-fetch (${fmt(token.microsecondsPerCall, 1)} vs ${fmt(bare.microsecondsPerCall, 1)} µs). ` +
+        'Its transport builds a fresh Request per attempt from a byte copy of the body (so that a retry re-sends identical bytes), creates per-attempt timeout signals, matches the operation for the retry policy, and the error-mapping middleware makes openapi-fetch take its middleware path; ' +
+        `measured alone, one request copy takes ${us(copy)} and the timeout signals ${us(signals)}`;
+      const signingDelta = akSk.microsecondsPerCall - token.microsecondsPerCall;
       const signingNote =
-        `AK/SK signing adds ${fmt(akSk.microsecondsPerCall - token.microsecondsPerCall, 1)} µs per call over the token client: signRequest alone takes ${sign === undefined ? '?' : fmt(sign, 1)} µs, ` +
-        `of which the cryptography itself is ${nodeCrypto === undefined ? '?' : fmt(nodeCrypto, 1)} µs (node:crypto, synchronous); the rest is Web Crypto's asynchronous dispatch — four awaited crypto.subtle calls (2 digests, importKey, sign) per request. ` +
-        'The signer uses Web Crypto so that it runs in browsers as well as Node';
+        `AK/SK signing adds ${fmt(signingDelta, 1)} µs per call over the token client. Measured alone, the client's authorizer takes ${us(authorizer)} and signRequest() ${us(sign)}, ` +
+        `while the same two SHA-256 digests and HMAC with node:crypto take ${us(nodeCrypto)}: the cost is not the cryptography but Web Crypto's per-call overhead — four awaited crypto.subtle calls per request (2 digests, importKey, sign), each with argument normalisation, CryptoKey objects and a thread-pool round trip. ` +
+        (authorizer !== undefined && signingDelta > authorizer * 1.2
+          ? `Inside the full client signing costs more than the authorizer alone (${fmt(signingDelta, 1)} vs ${fmt(authorizer, 1)} µs); the blocks measured alone do not account for the difference of ${fmt(signingDelta - authorizer, 1)} µs. `
+          : '') +
+        'The signer uses Web Crypto so that it runs unchanged in browsers and Node'
       const row = (id: 'clientOverhead' | 'clientOverheadToken', v: typeof akSk, note: string): Target => {
         const ratio = v.ratioToOpenapiFetch;
         const met = ratio.median <= LIMITS.clientOverheadRatio;
@@ -439,13 +449,19 @@ function batchSection(batch: BatchBenchResult): string {
   ].join('\n');
 }
 
+function describeOtherWork(share: number | undefined): string {
+  if (share === undefined) return 'CPU used by other processes unknown';
+  const text = `other processes used ${fmt(share * 100, 0)} % of the machine's CPU time during the run`;
+  return share > BUSY_SHARE ? `${text} — **the machine was busy: figures are slower than on a quiet one**` : text;
+}
+
 export function renderMarkdown(report: Report): string {
   const env = report.environment;
   const parts = [
     `# ${report.title}`,
     '',
     `Written by \`pnpm bench\`${report.mode === 'smoke' ? ' --smoke (tiny sizes: a check that the benchmarks run, not figures)' : ''} on ${report.generatedAt.slice(0, 10)}, in ${fmt(report.durationSeconds / 60, 1)} min, from commit ${env.commit}${env.dirty ? ' with uncommitted changes' : ''}. ` +
-      `Machine: ${env.cpu}, ${env.cores} cores, ${fmt(env.memoryGiB, 0)} GiB; Node ${env.node}, pnpm ${env.pnpm}, ${env.platform}; 1-minute load average ${fmt(env.load.start)} at the start, ${fmt(env.load.end)} at the end, at most ${fmt(env.load.max)}${env.load.max > env.cores / 2 ? ' (other work was running: figures are slower than on a quiet machine)' : ''}. ` +
+      `Machine: ${env.cpu}, ${env.cores} cores, ${fmt(env.memoryGiB, 0)} GiB; Node ${env.node}, pnpm ${env.pnpm}, ${env.platform}; 1-minute load average ${fmt(env.load.averageBefore)} before the run; ${describeOtherWork(env.load.otherProcessesCpuShare)}. ` +
       'Every figure comes from this one run; the raw figures are in report.json beside this file, the method in README.md.',
     '',
     '## Targets (issue 7)',

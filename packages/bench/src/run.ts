@@ -7,6 +7,7 @@ import { type BatchBenchOptions, runBatchBenchmark } from './batch-bench';
 import { type BuildBenchOptions, runBuildBenchmark } from './build-bench';
 import { type ClientBenchOptions, runClientBenchmark } from './client-bench';
 import { type Environment, type Report, SECTIONS, type SectionId, evaluateTargets, renderMarkdown } from './report';
+import { cpuSnapshot, otherProcessesShare } from './machine-load';
 import { runScaleBenchmark } from './scale-bench';
 import { REPO_ROOT } from './seed';
 import { runSizeBenchmark } from './size-bench';
@@ -85,10 +86,8 @@ export async function runBenchmarks(options: RunOptions): Promise<Report> {
   const only = new Set(options.only ?? SECTIONS);
   const log = options.log ?? (() => undefined);
   const environment = describeEnvironment();
-  const load = { start: round(loadavg()[0]!, 2), end: 0, max: round(loadavg()[0]!, 2) };
-  const loadSampler = setInterval(() => {
-    load.max = Math.max(load.max, round(loadavg()[0]!, 2));
-  }, 5000).unref();
+  const averageBefore = round(loadavg()[0]!, 2);
+  const cpuBefore = cpuSnapshot();
   const started = nowMs();
   const results: Partial<Pick<Report, SectionId>> = {};
   const section = async <K extends SectionId>(id: K, run: () => Promise<NonNullable<Report[K]>>) => {
@@ -98,17 +97,13 @@ export async function runBenchmarks(options: RunOptions): Promise<Report> {
     (results as Record<SectionId, unknown>)[id] = await run();
     log(`${id}: done in ${((nowMs() - sectionStarted) / 1000).toFixed(1)} s`);
   };
-  try {
-    await section('build', () => runBuildBenchmark(config.build));
-    await section('client', () => runClientBenchmark(config.client));
-    await section('size', () => runSizeBenchmark());
-    await section('scale', () => runScaleBenchmark(config.scale));
-    await section('batch', () => runBatchBenchmark(config.batch));
-  } finally {
-    clearInterval(loadSampler);
-  }
-  load.end = round(loadavg()[0]!, 2);
-  load.max = Math.max(load.max, load.end);
+  await section('build', () => runBuildBenchmark(config.build));
+  await section('client', () => runClientBenchmark(config.client));
+  await section('size', () => runSizeBenchmark());
+  await section('scale', () => runScaleBenchmark(config.scale));
+  await section('batch', () => runBatchBenchmark(config.batch));
+  const share = otherProcessesShare(cpuBefore, cpuSnapshot());
+  const load = { averageBefore, otherProcessesCpuShare: share === undefined ? undefined : round(share, 3) };
   const withoutTargets = {
     title: 'Benchmark report: build, client overhead and size, scale, batch throughput',
     mode: options.mode,

@@ -58,6 +58,7 @@ function client(akSk: number, token: number): ClientBenchResult {
     loopback: mode('loopback', times),
     checks: { rawFetch: auth, openapiFetch: auth, clientAkSk: { authentication: 'Authorization' }, clientToken: auth, sdk: auth },
     diagnostics: [
+      { id: 'authorizer', what: 'authorizer', microseconds: spread([300]) },
       { id: 'signRequest', what: 'sign', microseconds: spread([250]) },
       { id: 'nodeCryptoEquivalent', what: 'node crypto', microseconds: spread([4]) },
       { id: 'timeoutSignals', what: 'signals', microseconds: spread([10]) },
@@ -116,7 +117,7 @@ const base = {
   mode: 'full' as const,
   generatedAt: '2026-01-01T00:00:00.000Z',
   durationSeconds: 300,
-  environment: { node: '20', platform: 'Linux', cpu: 'CPU', cores: 2, memoryGiB: 24, pnpm: '10.34.9', commit: 'abc1234', dirty: false, load: { start: 0.1, end: 0.2, max: 0.3 } },
+  environment: { node: '20', platform: 'Linux', cpu: 'CPU', cores: 2, memoryGiB: 24, pnpm: '10.34.9', commit: 'abc1234', dirty: false, load: { averageBefore: 0.1, otherProcessesCpuShare: 0.02 } },
   config: {},
 };
 
@@ -152,7 +153,7 @@ test('each limit crossed is a miss that says by how much and why', () => {
   expect(targets.warmBuild).toMatchObject({ met: false, missedBy: expect.stringContaining('0.30 s') });
   expect(targets.warmBuild!.note).toContain("turbo itself reported 0.90 s");
   expect(targets.clientOverhead).toMatchObject({ met: false, missedBy: expect.stringContaining('2.40× over') });
-  expect(targets.clientOverhead!.note).toContain('signRequest alone takes 250.0 µs');
+  expect(targets.clientOverhead!.note).toContain('the client\'s authorizer takes 300.0 µs and signRequest() 250.0 µs');
   expect(targets.clientOverheadToken).toMatchObject({ met: false, missedBy: expect.stringContaining('0.20× over') });
   expect(targets.clientOverheadToken!.note).toContain('30.0 µs more per call');
   expect(targets.clientSize).toMatchObject({ met: false, missedBy: '808 B over' });
@@ -162,6 +163,13 @@ test('each limit crossed is a miss that says by how much and why', () => {
     expect(target!.missedBy).toBeTruthy();
     expect(target!.note).toBeTruthy();
   }
+});
+
+test('a signing cost beyond what the blocks measured alone explain is called out, not explained away', () => {
+  const explained = byId(evaluateTargets({ ...passing, client: client(350, 130) })).clientOverhead!;
+  expect(explained.note).not.toContain('do not account for');
+  const unexplained = byId(evaluateTargets({ ...passing, client: client(600, 130) })).clientOverhead!;
+  expect(unexplained.note).toContain('the blocks measured alone do not account for the difference of 170.0 µs');
 });
 
 test('a warm build that executed a task misses even when fast', () => {
@@ -179,6 +187,15 @@ test('a section that did not run leaves its targets unmet, saying so', () => {
   const targets = evaluateTargets({ ...base });
   expect(targets).toHaveLength(6);
   for (const target of targets) expect(target).toMatchObject({ met: false, measured: 'not measured' });
+});
+
+test('the Markdown says when other processes took a noticeable share of the CPU', () => {
+  const render = (share: number | undefined) =>
+    renderMarkdown({ ...base, environment: { ...base.environment, load: { averageBefore: 0.1, otherProcessesCpuShare: share } }, targets: [] });
+  expect(render(0.02)).toContain("other processes used 2 % of the machine's CPU time");
+  expect(render(0.02)).not.toContain('the machine was busy');
+  expect(render(0.4)).toContain('the machine was busy');
+  expect(render(undefined)).toContain('unknown');
 });
 
 test('the Markdown has the targets table and one section per benchmark that ran', () => {
