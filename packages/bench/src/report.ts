@@ -68,6 +68,8 @@ export const LIMITS = {
 
 const fmt = (value: number, digits = 2) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
+const seconds = (value: number) => `${fmt(value, Math.abs(value) < 1 ? 3 : 2)} s`;
+const bytes = (value: number) => `${int(value)} B`;
 const percentOver = (value: number, limit: number) => `${fmt((value / limit - 1) * 100, 0)} %`;
 const variant = (mode: ModeResult, id: VariantId) => {
   const found = mode.variants.find((v) => v.id === id);
@@ -242,8 +244,8 @@ export function evaluateTargets(report: Omit<Report, 'targets'>): Target[] {
         description,
         target,
         measured:
-          (defaults ? `${fmt(defaults.speedUp, 0)}× with the defaults (chunk ${defaults.chunkSize}, concurrency ${defaults.concurrency}: ${fmt(defaults.seconds)} s); ` : 'defaults not measured; ') +
-          `best ${fmt(batch.best.speedUp, 0)}× (chunk ${batch.best.chunkSize}, concurrency ${batch.best.concurrency}: ${fmt(batch.best.seconds)} s) for ${int(batch.pairs)} pairs at ${batch.latencyMs} ms latency per request`,
+          (defaults ? `${fmt(defaults.speedUp, 0)}× with the defaults (chunk ${defaults.chunkSize}, concurrency ${defaults.concurrency}: ${seconds(defaults.seconds)}); ` : 'defaults not measured; ') +
+          `best ${fmt(batch.best.speedUp, 0)}× (chunk ${batch.best.chunkSize}, concurrency ${batch.best.concurrency}: ${seconds(batch.best.seconds)}) for ${int(batch.pairs)} pairs at ${batch.latencyMs} ms latency per request`,
         met,
         ...(batch.naive.extrapolated
           ? { note: `the naive loop was measured on ${int(batch.naive.measuredPairs)} pairs (${fmt(batch.naive.measuredSeconds)} s) and extrapolated linearly to ${int(batch.pairs)} pairs (${fmt(batch.naive.extrapolatedSecondsForAllPairs, 1)} s)` }
@@ -263,8 +265,6 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
 }
 
-const seconds = (value: number) => `${fmt(value, Math.abs(value) < 1 ? 3 : 2)} s`;
-const bytes = (value: number) => `${int(value)} B`;
 
 function buildSection(build: BuildBenchResult): string {
   const short = (packages: string[]) => packages.map((p) => p.replace('@codearts-pipeline/', '')).join(', ') || '—';

@@ -44,7 +44,8 @@ function mapRefs(node: unknown, map: (ref: string) => string): unknown {
   return node;
 }
 
-function refsIn(node: unknown, found: string[] = []): string[] {
+/** Every `$ref` value in a document tree. */
+export function refsIn(node: unknown, found: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((item) => refsIn(item, found));
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {

@@ -6,23 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { loadBundledDocument } from '@codearts-pipeline/simulator';
 import { parse } from 'yaml';
-import { synthesizeSpec, writeSpec } from '../src/scale-bench';
+import { refsIn, synthesizeSpec, writeSpec } from '../src/scale-bench';
 
 const document = loadBundledDocument();
 const realOperations = Object.values<Record<string, { operationId?: string }>>(document.paths).flatMap((item) =>
   Object.values(item).flatMap((value) => (value && typeof value === 'object' && 'operationId' in value ? [value.operationId!] : [])),
 );
-
-function refsIn(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((item) => refsIn(item, found));
-  else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string') found.push(value);
-      else refsIn(value, found);
-    }
-  }
-  return found;
-}
 
 test.each([1, realOperations.length, realOperations.length + 1, 10])('%i operations: exactly that many, unique ids and paths', (count) => {
   const spec = synthesizeSpec(document, count);
