@@ -26,7 +26,7 @@ export const VARIANTS: ReadonlyArray<{ id: VariantId; label: string; what: strin
     label: "(c') our client, token",
     what: 'createPipelineClient({ token }): the same stack with an IAM token instead of signing',
   },
-  { id: 'sdk', label: '(d) openapi-generator SDK', what: 'PipelineManagementApi.showBatchRunResult() of @codearts-pipeline/sdk (token, on the client's transport: the same per-attempt request copy, timeout and error mapping as (c'))' },
+  { id: 'sdk', label: '(d) openapi-generator SDK', what: "PipelineManagementApi.showBatchRunResult() of @codearts-pipeline/sdk (token, on the client's transport: the same per-attempt request copy, timeout and error mapping as (c'))" },
 ];
 
 export interface ClientBenchOptions {
