@@ -5,8 +5,9 @@
 // the browser to see a change). A lint error is printed with its file and line, and the loop goes on.
 // (`turbo watch` does not react to spec/, which belongs to no package, hence this small watcher.)
 // usage: node scripts/dev.mjs [--port N]   (docs port, default $PORT or 8081; 0 picks a free one)
+// Stop it with Ctrl-C; in the background, start `node scripts/dev.mjs` directly and signal that process.
 import { spawn } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -53,12 +54,26 @@ function onChange(path) {
   timer = setTimeout(() => build(`changed ${where}`), 300);
 }
 
-const watched = [join(repoRoot, 'spec'), join(repoRoot, 'redocly.yaml')];
-for (const name of ['openapi', 'signer', 'client', 'sdk', 'docs', 'simulator']) {
-  for (const folder of ['src', 'scripts', 'templates']) watched.push(join(repoRoot, 'packages', name, folder));
+// Directories are watched, not files: an editor, `sed -i` or `git checkout` replaces a file by renaming a new
+// one over it, and a watch on the old file would go deaf (Node's recursive fs.watch on Linux watches files).
+const watchedDirs = new Set();
+function watchTree(dir) {
+  if (watchedDirs.has(dir) || IGNORED.test(relative(repoRoot, dir))) return;
+  watchedDirs.add(dir);
+  watch(dir, (_event, name) => {
+    const path = name ? join(dir, String(name)) : dir;
+    if (existsSync(path) && statSync(path).isDirectory()) watchTree(path);
+    onChange(path);
+  });
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) watchTree(join(dir, entry.name));
 }
-for (const target of watched.filter(existsSync)) {
-  watch(target, { recursive: true }, (_event, file) => onChange(file ? join(target, file) : target));
+watchTree(join(repoRoot, 'spec'));
+watch(repoRoot, (_event, name) => name === 'redocly.yaml' && onChange(join(repoRoot, 'redocly.yaml')));
+for (const name of ['openapi', 'signer', 'client', 'sdk', 'docs', 'simulator']) {
+  for (const folder of ['src', 'scripts', 'templates']) {
+    const dir = join(repoRoot, 'packages', name, folder);
+    if (existsSync(dir)) watchTree(dir);
+  }
 }
 
 const docs = spawn(process.execPath, [join(repoRoot, 'packages', 'docs', 'scripts', 'serve.mjs'), '--port', values.port], {

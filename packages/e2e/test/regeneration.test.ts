@@ -2,7 +2,7 @@
 // a second build with no change is entirely cached and starts no JVM, and editing a description under
 // spec/ rebuilds what depends on it — the new text reaches the types, the SDK and the docs page.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -137,12 +137,14 @@ test('the dev loop regenerates types, SDK and served docs on a spec edit, and su
     // a lint error is shown with its file and line, and the loop keeps running
     const examples = join(copy, 'spec/components/examples/ShowBatchRunResultResponse.yaml');
     const example = readFileSync(examples, 'utf8');
-    writeFileSync(examples, example.replace('pipeline_name: Pipeline 1\n', 'pipeline_name: 12345\n'));
+    // as editors and `sed -i` do: a new file renamed over the old one; later saves must still be seen
+    writeFileSync(`${examples}.swap`, example.replace('pipeline_name: Pipeline 1\n', 'pipeline_name: 12345\n'));
+    renameSync(`${examples}.swap`, examples);
     await until('the failed build', () => output.includes('dev: build FAILED'));
     expect(output).toMatch(/spec\/components\/examples\/ShowBatchRunResultResponse\.yaml[\s\S]*?\d+:\d+\s+error\s+no-invalid-media-type-examples/);
     expect(dev.exitCode).toBeNull();
     const doneBefore = builds();
-    writeFileSync(examples, example);
+    writeFileSync(examples, example); // in place, into the file that replaced the original
     await until('the build after the fix', () => builds() > doneBefore);
   } finally {
     writeFileSync(schemaFile, original);

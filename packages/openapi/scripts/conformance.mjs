@@ -175,8 +175,14 @@ const summary = {
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ summary, rows, unexplained, unusedExceptions }, null, 2)}\n`);
 } else {
-  const lines = ['operation                          present  fields matched  mismatches (explained)'];
-  for (const row of rows) {
+  const lines = [
+    'Spec vs the official fact table. "fields matched": parameters and request/response fields (recursively) whose',
+    'name, type and required flag agree; "mismatches (explained)": differences, and how many of them',
+    'spec/conformance-exceptions.yaml explains. Operations not in the spec yet are listed last.',
+    '',
+    'operation                          present  fields matched  mismatches (explained)',
+  ];
+  for (const row of [...rows].sort((a, b) => Number(b.present) - Number(a.present))) {
     const explainedCount = row.problems.filter((p) => p.reason).length;
     lines.push(`${row.operation.padEnd(34)} ${row.present ? 'yes' : 'NO '}      ${`${row.matched}/${row.total}`.padEnd(14)}  ${row.problems.length} (${explainedCount})`);
     for (const p of row.problems) lines.push(`    ${p.reason ? 'explained  ' : 'MISMATCH   '}${p.where}: ${p.problem}${p.reason ? ` — ${p.reason}` : ''}`);
