@@ -3,10 +3,12 @@
 // packages/e2e/test/regeneration.test.ts. Measures `pnpm turbo run build` as a user types it:
 // cold (empty cache, no outputs), warm with no change (repeated), after editing one schema description
 // under spec/, and after reverting that edit.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+// The same scratch copy as the e2e regeneration test (CommonJS, shared from scripts/lib).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const scratch = require('../../../scripts/lib/scratch-copy.cjs') as { copyRepository(prefix: string): string; installOffline(copy: string): void };
 import { REPO_ROOT } from './seed';
 import { type Spread, round, spread, timed } from './stats';
 
@@ -60,18 +62,9 @@ export function parseTurboSummary(output: string): Omit<TurboRun, 'seconds'> {
 
 /** A copy of the repository as a fresh clone plus local work would have it, installed offline. */
 export function makeScratchCopy(): { dir: string; installSeconds: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'codearts-bench-build-'));
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
-    .split('\0')
-    .filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    cpSync(join(REPO_ROOT, file), join(dir, file));
-  }
-  // The generator jar and the Python peer live in the ignored .tools/ (scripts/setup.sh); share them.
-  symlinkSync(join(REPO_ROOT, '.tools'), join(dir, '.tools'));
+  const dir = scratch.copyRepository('codearts-bench-build-');
   const started = process.hrtime.bigint();
-  run(dir, 'pnpm', ['install', '--offline', '--frozen-lockfile']);
+  scratch.installOffline(dir);
   return { dir, installSeconds: round(Number(process.hrtime.bigint() - started) / 1e9, 2) };
 }
 

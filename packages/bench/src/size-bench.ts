@@ -1,7 +1,7 @@
 // Size: each client's runtime as an application ships it — every entry point of the package bundled
 // with its runtime dependencies by esbuild, minified, then gzip-compressed (level 9) — and the number of
 // packages an install brings (the package itself plus its production dependency closure).
-// The method is packages/client/scripts/size.mjs's, applied to every client.
+// The one size measurement of the project (the client's ≤ 8 kB budget is checked on its result).
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -98,7 +98,7 @@ export async function bundleSize(packageDir: string): Promise<Omit<PackageSize, 
     if (!existsSync(entry.file)) throw new Error(`${manifest.name}: ${entry.file} is missing (build the package first)`);
   }
   // An entry module keeps all of its exports. Several entry points are re-exported from one module
-  // (nothing is tree-shaken away); a single one is bundled as is, exactly as client/scripts/size.mjs does.
+  // (nothing is tree-shaken away); a single one is bundled as is.
   const contents = entries.map((entry, i) => `export * as entry${i} from ${JSON.stringify(entry.file)};`).join('\n');
   const input =
     entries.length === 1

@@ -68,6 +68,8 @@ test('size: every client bundled, with its runtime package closure', () => {
   ]);
   expect(byId.openapiFetch!.runtimePackages.map((p) => p.replace(/@[^@]+$/, ''))).toEqual(['openapi-fetch', 'openapi-typescript-helpers']);
   for (const c of report.size!.clients) expect(c.gzipBytes).toBeLessThan(c.minifiedBytes);
+  // the client's budget (issue 4 and 7): all entry points with runtime dependencies, ≤ 8 kB min+gzip
+  expect(byId.client!.gzipBytes).toBeLessThanOrEqual(8 * 1024);
 });
 
 test('scale: each size linted, bundled, typed and type-checked, with a growth figure between sizes', () => {

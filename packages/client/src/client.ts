@@ -3,7 +3,7 @@ import { type AccessKeyCredentials, type Authorizer, type TokenSource, accessKey
 import { type EndpointOptions, resolveEndpoint } from './endpoint.js';
 import { CodeArtsApiError } from './errors.js';
 import type { paths } from './generated/schema.js';
-import { findOperation } from './operations.js';
+import { operationName } from './operations.js';
 import { type RetryOptions, createTransport } from './transport.js';
 
 export interface PipelineClientOptions extends EndpointOptions {
@@ -29,7 +29,8 @@ export interface PipelineClientOptions extends EndpointOptions {
 
 export type PipelineClient = Client<paths>;
 
-function authorizerFrom(options: PipelineClientOptions): Authorizer {
+/** The one authenticator the options name (token, accessKey or auth); the SDK's configuration uses it too. */
+export function authorizerFrom(options: Pick<PipelineClientOptions, 'token' | 'accessKey' | 'auth'>): Authorizer {
   const given = [options.auth, options.token, options.accessKey].filter((value) => value !== undefined).length;
   if (given > 1) throw new Error(`pass only one of 'token', 'accessKey' or 'auth'`);
   if (options.auth) return options.auth;
@@ -43,9 +44,7 @@ function throwOnHttpError(basePath: string): Middleware {
   return {
     async onResponse({ request, response }) {
       if (response.ok) return response;
-      const { pathname } = new URL(request.url);
-      const operation = findOperation(request.method, pathname, basePath)?.operationId ?? `${request.method} ${pathname}`;
-      throw await CodeArtsApiError.fromResponse(response, operation);
+      throw await CodeArtsApiError.fromResponse(response, operationName(request.method, request.url, basePath));
     },
   };
 }

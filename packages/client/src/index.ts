@@ -1,10 +1,10 @@
-export { createPipelineClient, type PipelineClient, type PipelineClientOptions } from './client.js';
+export { authorizerFrom, createPipelineClient, type PipelineClient, type PipelineClientOptions } from './client.js';
 export { iamTokenAuth, accessKeyAuth, type AccessKeyCredentials, type Authorizer, type TokenSource } from './auth.js';
 export { CodeArtsApiError, type FailureKind } from './errors.js';
 export { createTransport, retryAfterMs, type RetryOptions, type RetryInfo, type TransportOptions } from './transport.js';
 export { fetchBatchRunResults, startBatchRun, runBatch, mapWithConcurrency, type BatchOptions, type ItemOutcome } from './batch.js';
 export { clientOptionsFromEnv, ENVIRONMENT_VARIABLES } from './config.js';
-export { findOperation, type OperationInfo } from './operations.js';
+export { findOperation, operationName, type OperationInfo } from './operations.js';
 export { resolveEndpoint, type EndpointOptions } from './endpoint.js';
 export { REGION_ENDPOINTS, KNOWN_REGIONS, endpointForRegion, type RegionId } from './generated/regions.js';
 export type { paths, components, operations } from './generated/schema.js';

@@ -20,3 +20,9 @@ export function findOperation(method: string, pathname: string, basePath = ''): 
   const upper = method.toUpperCase();
   return matchers.find((m) => m.operation.method === upper && m.pattern.test(path))?.operation;
 }
+
+/** How errors name a request: its operationId, or `METHOD /path` for a path the document lacks. */
+export function operationName(method: string, url: string, basePath = ''): string {
+  const { pathname } = new URL(url);
+  return findOperation(method, pathname, basePath)?.operationId ?? `${method.toUpperCase()} ${pathname}`;
+}

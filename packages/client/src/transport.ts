@@ -3,7 +3,7 @@
 // on operations that are safe to repeat. Every attempt re-sends the identical body bytes.
 import type { Authorizer } from './auth.js';
 import { CodeArtsApiError } from './errors.js';
-import { type OperationInfo, findOperation } from './operations.js';
+import { type OperationInfo, findOperation, operationName as nameOf } from './operations.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3. */
@@ -91,7 +91,7 @@ export function createTransport(options: TransportOptions): typeof globalThis.fe
     const original = input instanceof Request && init === undefined ? input : new Request(input, init);
     const url = new URL(original.url);
     const operation: OperationInfo | undefined = findOperation(original.method, url.pathname, options.basePath);
-    const operationName = operation?.operationId ?? `${original.method} ${url.pathname}`;
+    const operationName = operation?.operationId ?? nameOf(original.method, original.url, options.basePath);
     const retryable = retry.maxAttempts > 1 && (!operation?.startsWork || retry.retryStartsWork);
     // Read once: every attempt sends these exact bytes (a Request body is a one-shot stream).
     const body = original.body ? new Uint8Array(await original.arrayBuffer()) : undefined;

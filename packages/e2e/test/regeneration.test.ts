@@ -2,11 +2,15 @@
 // a second build with no change is entirely cached and starts no JVM, and editing a description under
 // spec/ rebuilds what depends on it — the new text reaches the types, the SDK and the docs page.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { copyRepository, installOffline } = require('../../../scripts/lib/scratch-copy.cjs') as {
+  copyRepository: (prefix: string) => string;
+  installOffline: (copy: string) => void;
+};
+import { join } from 'node:path';
 
-const repoRoot = join(__dirname, '..', '..', '..');
 let copy: string;
 /** Every `java` started during a build appends a line here (a shim first on PATH wraps the real one). */
 let javaLog: string;
@@ -34,24 +38,14 @@ function turboBuild() {
 }
 
 beforeAll(() => {
-  copy = mkdtempSync(join(tmpdir(), 'codearts-regen-'));
-  // Tracked and new-but-not-ignored files: what a fresh clone would have, plus local work.
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: repoRoot, encoding: 'utf8' })
-    .split('\0')
-    .filter((file) => file && existsSync(join(repoRoot, file))); // a deleted, not yet committed file is listed too
-  for (const file of files) {
-    mkdirSync(dirname(join(copy, file)), { recursive: true });
-    cpSync(join(repoRoot, file), join(copy, file));
-  }
-  // The generator jar lives in the ignored .tools/ (scripts/setup.sh); share the real one.
-  symlinkSync(join(repoRoot, '.tools'), join(copy, '.tools'));
+  copy = copyRepository('codearts-regen-');
   shimDir = join(copy, '.java-shim');
   javaLog = join(shimDir, 'java-starts.log');
   const realJava = execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim();
   mkdirSync(shimDir);
   writeFileSync(join(shimDir, 'java'), `#!/bin/sh\necho "$*" >> '${javaLog}'\nexec '${realJava}' "$@"\n`);
   chmodSync(join(shimDir, 'java'), 0o755);
-  sh('pnpm', ['install', '--offline', '--frozen-lockfile']);
+  installOffline(copy);
 });
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }));

@@ -6,10 +6,9 @@ import {
   CodeArtsApiError,
   type RetryOptions,
   type TokenSource,
-  accessKeyAuth,
+  authorizerFrom,
   createTransport,
-  findOperation,
-  iamTokenAuth,
+  operationName,
   resolveEndpoint,
 } from '@codearts-pipeline/client';
 import { Configuration, type FetchAPI, type Middleware } from './generated/runtime.js';
@@ -35,18 +34,9 @@ export interface SdkOptions {
   fetchApi?: FetchAPI;
 }
 
-function authorizerFrom(options: SdkOptions): Authorizer {
-  const given = [options.auth, options.token, options.accessKey].filter((value) => value !== undefined).length;
-  if (given !== 1) throw new Error(`pass exactly one of 'token', 'accessKey' or 'auth'`);
-  return options.auth ?? (options.token !== undefined ? iamTokenAuth(options.token) : accessKeyAuth(options.accessKey!));
-}
-
 /** Non-2xx answers and failures without an answer both become CodeArtsApiError. */
 function huaweiErrors(basePath: string): Middleware {
-  const operationOf = (url: string, method = 'GET') => {
-    const { pathname } = new URL(url);
-    return findOperation(method, pathname, basePath)?.operationId ?? `${method.toUpperCase()} ${pathname}`;
-  };
+  const operationOf = (url: string, method = 'GET') => operationName(method, url, basePath);
   return {
     async post({ url, init, response }) {
       if (!response.ok) throw await CodeArtsApiError.fromResponse(response, operationOf(url, init.method));
@@ -65,16 +55,17 @@ function huaweiErrors(basePath: string): Middleware {
  */
 export function createConfiguration(options: SdkOptions): Configuration {
   const basePath = resolveEndpoint(options);
+  const pathPrefix = new URL(basePath).pathname.replace(/\/$/, '');
   const transport = createTransport({
     fetch: options.fetchApi ?? ((request) => globalThis.fetch(request)),
     authorize: authorizerFrom(options),
     timeoutMs: options.timeoutMs,
     retry: options.retry,
-    basePath: new URL(basePath).pathname.replace(/\/$/, ''),
+    basePath: pathPrefix,
   });
   return new Configuration({
     basePath,
     fetchApi: transport,
-    middleware: [huaweiErrors(new URL(basePath).pathname.replace(/\/$/, '')), ...(options.middleware ?? [])],
+    middleware: [huaweiErrors(pathPrefix), ...(options.middleware ?? [])],
   });
 }
