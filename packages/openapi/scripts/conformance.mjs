@@ -111,6 +111,21 @@ function compareFields(factFields, schema, where, problems, counts) {
   }
 }
 
+/**
+ * The facts list the IAM token header (X-Auth-Token) as a parameter of some operations; the spec states it
+ * once, as an apiKey security scheme in that header. An operation whose security accepts such a scheme
+ * carries the header, so it is matched without a parameter (and without an exception per operation).
+ */
+function carriedBySecurityScheme(headerName, operation) {
+  const requirements = operation.security ?? bundle.security ?? [];
+  return requirements.some((requirement) =>
+    Object.keys(requirement).some((name) => {
+      const scheme = deref(bundle.components?.securitySchemes?.[name]);
+      return scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name.toLowerCase() === headerName.toLowerCase();
+    }),
+  );
+}
+
 function compareParameters(fact, operation, pathItem, problems, counts) {
   const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map(deref);
   const locations = { path_params: 'path', query_params: 'query', header_params: 'header' };
@@ -118,6 +133,10 @@ function compareParameters(fact, operation, pathItem, problems, counts) {
     const declared = parameters.filter((p) => p.in === location);
     for (const param of fact[key] ?? []) {
       counts.total += 1;
+      if (location === 'header' && carriedBySecurityScheme(param.name, operation)) {
+        counts.matched += 1;
+        continue;
+      }
       const found = declared.find((p) => p.name === param.name);
       const at = `${location} ${param.name}`;
       if (!found) problems.push({ where: at, problem: 'missing from the spec' });

@@ -39,6 +39,7 @@ describe('on an edited bundle', () => {
     ['a removed response field', (doc: any) => delete doc.components.schemas.StopPipelineRunResponse.properties.success, 'StopPipelineRun', 'response.success', 'missing from the spec'],
     ['a wrong type', (doc: any) => (doc.components.schemas.StopPipelineRunResponse.properties.success = { type: 'string' }), 'StopPipelineRun', 'response.success', 'type string in the spec, boolean in the facts'],
     ['a field required by mistake', (doc: any) => (doc.components.schemas.StopPipelineRunResponse.required = ['success']), 'StopPipelineRun', 'response.success', 'required in the spec, optional in the facts'],
+    ['an operation whose security no longer carries the IAM token header', (doc: any) => (doc.paths['/v5/{project_id}/api/pipelines/batch-runs'].post.security = []), 'BatchRunPipeline', 'header X-Auth-Token', 'missing from the spec'],
     ['an extra field', (doc: any) => (doc.components.schemas.BatchRunResult.properties.trigger = { type: 'string' }), 'ShowBatchRunResult', 'response.result.trigger', 'in the spec, not in the facts'],
   ])('%s is an unexplained mismatch, named', (_what, edit, operation, where, problem) => {
     const copy = structuredClone(bundle);
