@@ -1,10 +1,13 @@
 // One handler per operationId. Handlers receive an already-validated request, so they only hold the
 // service's behaviour; the shapes they accept and return are checked against the document elsewhere.
 import { badRequest } from './errors.js';
+import { stop } from './lifecycle.js';
 import { START_SUCCESS, type SimulatorState } from './state.js';
 
 export interface HandlerRequest {
   pathParameters: Record<string, string>;
+  /** Query parameters, converted to the types the document declares. */
+  query: Record<string, unknown>;
   body: any;
 }
 export interface HandlerResponse {
@@ -52,13 +55,18 @@ const ShowBatchRunResult: Handler = (state, { body }) => {
   return { status: 200, body: { result } };
 };
 
-/** Stops a started run; `success: false` for a run that never started or is already stopped. */
+/** Stops a running run; `success: false` for a run that never started or has already ended. */
 const StopPipelineRun: Handler = (state, { pathParameters }) => {
   const { pipeline_id, pipeline_run_id } = pathParameters as { pipeline_id: string; pipeline_run_id: string };
   const run = state.findRun(pipeline_id, pipeline_run_id);
   if (!run) throw badRequest(`pipeline ${pipeline_id} has no run ${pipeline_run_id}`);
-  const success = run.status === START_SUCCESS && !run.stopped;
-  if (success) run.stopped = true;
+  let success: boolean;
+  if (run.lifecycle) success = stop(run.lifecycle, state.clock());
+  else {
+    // a run recorded as a fixture, without stages: stoppable once if it started
+    success = run.status === START_SUCCESS && !run.stopped;
+    if (success) run.stopped = true;
+  }
   return { status: 200, body: { success } };
 };
 

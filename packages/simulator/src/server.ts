@@ -8,7 +8,7 @@ import { type AuthOptions, type SimulatedCredential, authenticate } from './auth
 import { ErrorCodes, HttpError, badRequest } from './errors.js';
 import { type Fault, FaultPlan } from './faults.js';
 import { type Handler, handlers as defaultHandlers } from './handlers.js';
-import { SimulatorState, seedFromExamples } from './state.js';
+import { SimulatorState, type TimingOptions, seedFromExamples } from './state.js';
 import { DocumentValidator, describeErrors, responseValidatorFor } from './validation.js';
 
 export interface SimulatorOptions {
@@ -20,8 +20,10 @@ export interface SimulatorOptions {
   tokens?: string[];
   /** Known AK/SK pairs for SDK-HMAC-SHA256 signed requests. */
   credentials?: SimulatedCredential[];
-  /** The gateway clock, for signature dates (tests move it). */
+  /** The simulator's clock: signature dates and the progress of runs (tests move it). */
   now?: () => Date;
+  /** How fast runs progress (used when no `state` is given). */
+  timing?: TimingOptions;
   /** Called once per request with a one-line summary (never with credentials). */
   log?: (line: string) => void;
   /** Called with each routed request as received (headers and raw body included): for tests. */
@@ -73,9 +75,16 @@ export class Simulator {
 
   constructor(private readonly options: SimulatorOptions = {}) {
     this.document = options.document ?? loadBundledDocument();
-    this.state = options.state ?? seedFromExamples(this.document);
+    this.state = options.state ?? seedFromExamples(this.document, new SimulatorState(options.timing));
+    if (options.now) {
+      const now = options.now;
+      this.state.clock = () => now().getTime();
+    }
     this.validator = new DocumentValidator(this.document);
-    this.routes = listOperations(this.document).map(routeFor);
+    // Literal segments win over parameters: /pipelines/list before /pipelines/{pipeline_id}.
+    this.routes = listOperations(this.document)
+      .map(routeFor)
+      .sort((a, b) => a.operation.pathParameterNames.length - b.operation.pathParameterNames.length);
   }
 
   /** Starts listening; port 0 picks a free port. */
@@ -142,12 +151,12 @@ export class Simulator {
       this.options.observe?.({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body: raw });
       if (route.operation.requiresAuthentication) await authenticate(request, raw, this.options as AuthOptions);
       const body = route.operation.hasRequestBody ? parseJsonBody(request, raw) : undefined;
-      this.validateRequest(route.operation, pathParameters, body);
+      const query = this.validateRequest(route.operation, pathParameters, url.searchParams, body);
       const handler = this.handlers[operationId];
       if (!handler) {
         throw new HttpError(501, ErrorCodes.internal, `${operationId} is in the document but not simulated yet`);
       }
-      const result = handler(this.state, { pathParameters, body });
+      const result = handler(this.state, { pathParameters, query, body });
       this.checkResponse(route.operation, result.status, result.body);
       status = result.status;
       this.send(response, result.body, status);
@@ -175,11 +184,28 @@ export class Simulator {
     return undefined;
   }
 
-  private validateRequest(operation: ApiOperation, pathParameters: Record<string, string>, body: unknown): void {
+  /** Validates path, query and body; answers the query converted to the declared types. */
+  private validateRequest(
+    operation: ApiOperation,
+    pathParameters: Record<string, string>,
+    searchParams: URLSearchParams,
+    body: unknown,
+  ): Record<string, unknown> {
     const validators = this.validator.validatorsFor(operation);
     const problems: string[] = [];
     for (const [name, validate] of validators.pathParameters) {
       if (!validate(pathParameters[name])) problems.push(describeErrors(validate.errors, `path parameter ${name}`));
+    }
+    const query: Record<string, unknown> = {};
+    for (const [name, parameter] of validators.queryParameters) {
+      const text = searchParams.get(name);
+      if (text === null) {
+        if (parameter.required) problems.push(`query parameter ${name} is required`);
+        continue;
+      }
+      const value = parameter.convert(text);
+      if (!parameter.validate(value)) problems.push(describeErrors(parameter.validate.errors, `query parameter ${name}`));
+      else query[name] = value;
     }
     if (body === undefined) {
       if (validators.requestBodyRequired) problems.push('a JSON request body is required');
@@ -187,6 +213,7 @@ export class Simulator {
       problems.push(describeErrors(validators.requestBody.errors, 'body'));
     }
     if (problems.length > 0) throw badRequest(problems.join('; '));
+    return query;
   }
 
   /** The simulator checks its own answers: a response outside the document is a simulator bug. */

@@ -7,8 +7,16 @@ import { type ApiOperation, type OpenApiDocument, dereference, operationObject, 
 
 const DOCUMENT_ID = 'urn:codearts-pipeline:openapi';
 
+export interface QueryParameterValidator {
+  required: boolean;
+  /** Turns the query string's text into the declared type ("5" → 5 for an integer), else leaves it. */
+  convert: (text: string) => unknown;
+  validate: ValidateFunction;
+}
+
 export interface OperationValidators {
   pathParameters: Map<string, ValidateFunction>;
+  queryParameters: Map<string, QueryParameterValidator>;
   requestBody?: ValidateFunction;
   requestBodyRequired: boolean;
   responses: Map<string, ValidateFunction>;
@@ -37,6 +45,7 @@ export class DocumentValidator {
     const pathItemPointer = `#/paths/${pointerToken(operation.pathTemplate)}`;
 
     const pathParameters = new Map<string, ValidateFunction>();
+    const queryParameters = new Map<string, QueryParameterValidator>();
     const parameterLists: Array<[string, any[]]> = [
       [`${pathItemPointer}/parameters`, pathItem.parameters ?? []],
       [`${operation.pointer}/parameters`, object.parameters ?? []],
@@ -44,9 +53,15 @@ export class DocumentValidator {
     for (const [listPointer, list] of parameterLists) {
       list.forEach((raw, index) => {
         const parameter = dereference(this.document, raw);
-        if (parameter.in !== 'path') return;
         const base = raw.$ref ? raw.$ref : `${listPointer}/${index}`;
-        pathParameters.set(parameter.name, this.compile(`${base}/schema`));
+        if (parameter.in === 'path') pathParameters.set(parameter.name, this.compile(`${base}/schema`));
+        if (parameter.in === 'query') {
+          queryParameters.set(parameter.name, {
+            required: parameter.required === true,
+            convert: converterFor(dereference(this.document, parameter.schema ?? {})),
+            validate: this.compile(`${base}/schema`),
+          });
+        }
       });
     }
 
@@ -62,6 +77,7 @@ export class DocumentValidator {
 
     const validators: OperationValidators = {
       pathParameters,
+      queryParameters,
       requestBody: requestBody?.content?.['application/json']?.schema
         ? this.compile(`${requestBodyPointer}/content/application~1json/schema`)
         : undefined,
@@ -71,6 +87,16 @@ export class DocumentValidator {
     this.cache.set(operation.operationId, validators);
     return validators;
   }
+}
+
+/** Query values arrive as text; numbers and booleans are converted so the schema can check them. */
+function converterFor(schema: { type?: string | string[] }): (text: string) => unknown {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('integer') || types.includes('number')) {
+    return (text) => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
+  }
+  if (types.includes('boolean')) return (text) => (text === 'true' ? true : text === 'false' ? false : text);
+  return (text) => text;
 }
 
 /** "/query/0 must have required property 'pipeline_run_id'"-style text, one problem per clause. */
