@@ -76,12 +76,14 @@ test('the served reference renders the two batch operations and an example, offl
   expect(consoleErrors).toEqual([]);
 });
 
-test('every operation is listed in the navigation, and searching "batch" finds both batch operations', async () => {
+test('the navigation lists every operation under its tag, tags in the document\'s order; searching "batch" finds both batch operations', async () => {
   if (!browser || !served) throw new Error('the first browser test did not start the browser and the server');
   const bundle = JSON.parse(readFileSync(require.resolve('@codearts-pipeline/openapi/openapi.json'), 'utf8'));
-  const summaries: string[] = Object.values<any>(bundle.paths).flatMap((item) =>
-    ['get', 'put', 'post', 'delete', 'patch'].filter((m) => item[m]).map((m) => item[m].summary),
+  const operations: Array<{ tag: string; summary: string }> = Object.values<any>(bundle.paths).flatMap((item) =>
+    ['get', 'put', 'post', 'delete', 'patch'].filter((m) => item[m]).map((m) => ({ tag: item[m].tags[0], summary: item[m].summary })),
   );
+  const tags: string[] = bundle.tags.map((tag: { name: string }) => tag.name);
+  expect(new Set(operations.map((o) => o.tag))).toEqual(new Set(tags)); // every tag has operations, none is undeclared
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
   const page = await context.newPage();
@@ -90,10 +92,19 @@ test('every operation is listed in the navigation, and searching "batch" finds b
   await page.goto(served.url, { waitUntil: 'load' });
 
   const navigation = page.locator('[data-component-name="Menu/Menu"]').first();
-  await navigation.getByText('Pipeline Management', { exact: true }).click();
-  for (const summary of summaries) {
-    await navigation.getByText(summary, { exact: true }).waitFor({ state: 'visible', timeout: 10_000 });
+  for (const tag of tags) {
+    await navigation.getByText(tag, { exact: true }).click();
+    for (const { summary } of operations.filter((o) => o.tag === tag)) {
+      await navigation.getByText(summary, { exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    }
   }
+  // Reading order of the menu: each tag, then its operations in document order, tag after tag.
+  const menuText = await navigation.innerText();
+  const expectedOrder = tags.flatMap((tag) => [tag, ...operations.filter((o) => o.tag === tag).map((o) => o.summary)]);
+  const positions = expectedOrder.map((label) => menuText.indexOf(`${label}\n`) >= 0 ? menuText.indexOf(`${label}\n`) : menuText.indexOf(label));
+  expect(expectedOrder.filter((_, i) => positions[i]! < 0)).toEqual([]);
+  const outOfOrder = expectedOrder.filter((_, i) => i > 0 && positions[i]! < positions[i - 1]!);
+  expect(outOfOrder).toEqual([]);
 
   await page.getByText('Search', { exact: false }).first().click();
   const input = page.locator('input[placeholder="Search docs..."]');
