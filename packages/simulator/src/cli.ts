@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { listOperations } from './api-model.js';
 import { startSimulator } from './server.js';
 
-const USAGE = `Usage: codearts-pipeline-simulator [--port N] [--host ADDRESS] [--token TOKEN]... [--credential AK:SK[:SECURITY_TOKEN]]... [--quiet]
+const USAGE = `Usage: codearts-pipeline-simulator [--port N] [--host ADDRESS] [--token TOKEN]... [--credential AK:SK[:SECURITY_TOKEN]]... [--step-ms MS] [--quiet]
 
 Serves the CodeArts Pipeline operations of the bundled OpenAPI document on http://127.0.0.1:8080.
   --port N        port to listen on (default: $PORT or 8080; 0 picks a free one)
@@ -12,6 +12,7 @@ Serves the CodeArts Pipeline operations of the bundled OpenAPI document on http:
   --token TOKEN   accept only this X-Auth-Token (repeatable; default: any non-empty token)
   --credential AK:SK[:SECURITY_TOKEN]
                   accept requests signed with this access key / secret key (repeatable)
+  --step-ms MS    how long each step of a run takes (default 100; try 2000 to watch runs progress)
   --quiet         do not log one line per request`;
 
 function fail(message: string): never {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         token: { type: 'string', multiple: true },
         credential: { type: 'string', multiple: true },
+        'step-ms': { type: 'string', default: '100' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) fail(`${portSource} must be an integer 0-65535, got '${portText}'`);
 
+  const stepText = values['step-ms'];
+  if (!/^\d+$/.test(stepText)) fail(`--step-ms must be a whole number of milliseconds, got '${stepText}'`);
   if (values.token?.some((token) => token.trim() === '')) fail('--token must not be empty');
   const credentials = (values.credential ?? []).map((text) => {
     const [accessKey, secretKey, securityToken] = text.split(':');
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
   const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
   let running;
   try {
-    running = await startSimulator({ port, host: values.host, tokens: values.token, credentials, log });
+    running = await startSimulator({ port, host: values.host, tokens: values.token, credentials, log, timing: { stepMs: Number(stepText) } });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} on ${values.host} is already in use; choose another with --port`);

@@ -186,7 +186,8 @@ describe('CLI', () => {
     [['--port', ''], {}, "--port must be an integer 0-65535, got ''"],
     [['--port', '70000'], {}, "--port must be an integer 0-65535, got '70000'"],
     [[], { PORT: 'abc' }, "the PORT variable must be an integer 0-65535, got 'abc'"],
-  ])('a bad port %j %j is rejected with exit code 2', async (args, env, message) => {
+    [['--step-ms', 'fast'], {}, "--step-ms must be a whole number of milliseconds, got 'fast'"],
+  ])('a bad option %j %j is rejected with exit code 2', async (args, env, message) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
