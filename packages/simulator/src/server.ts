@@ -7,7 +7,8 @@ import { type ApiOperation, type OpenApiDocument, listOperations, loadBundledDoc
 import { type AuthOptions, type SimulatedCredential, authenticate } from './auth.js';
 import { ErrorCodes, HttpError, badRequest } from './errors.js';
 import { type Fault, FaultPlan } from './faults.js';
-import { type Handler, handlers as defaultHandlers } from './handlers.js';
+import { handlers as defaultHandlers } from './handlers/index.js';
+import type { Handler } from './handlers/types.js';
 import { SimulatorState, type TimingOptions, seedFromExamples } from './state.js';
 import { DocumentValidator, describeErrors, responseValidatorFor } from './validation.js';
 

@@ -28,6 +28,8 @@ export interface SimulatedPipeline {
   update_time?: number;
   /** Runs started so far (run numbers count from 1). */
   run_count?: number;
+  /** The project the pipeline was created in (seeded ones: the state's default project). */
+  project_id?: string;
 }
 
 export interface SimulatedRun {
@@ -68,6 +70,8 @@ export class SimulatorState {
   readonly stepMs: number;
   /** The simulator's clock in epoch ms (the server replaces it with its `now` option). */
   clock: () => number = () => Date.now();
+  /** Where pipelines without a project of their own are reported (the seeding sets the examples' project). */
+  defaultProjectId = '0'.repeat(32);
 
   constructor(timing: TimingOptions = {}) {
     this.stepMs = timing.stepMs ?? 100;
@@ -166,6 +170,8 @@ interface ResultExample extends RunRefExample {
  * decides, stops them or lets them be.
  */
 export function seedFromExamples(document: OpenApiDocument, state = new SimulatorState()): SimulatorState {
+  const projectExample = document.components?.parameters?.ProjectId?.example;
+  if (typeof projectExample === 'string') state.defaultProjectId = projectExample;
   const startedLifecycle = (pipeline_run_id: string): RunState => ({ ...newRun(SEEDED_PLAN, state.clock()), pipeline_run_id });
   const results = exampleValue<{ result: ResultExample[] }>(document, 'ShowBatchRunResult', { status: '200' }).result;
   for (const item of results) {

@@ -1,20 +1,8 @@
-// One handler per operationId. Handlers receive an already-validated request, so they only hold the
-// service's behaviour; the shapes they accept and return are checked against the document elsewhere.
-import { badRequest } from './errors.js';
-import { stop } from './lifecycle.js';
-import { START_SUCCESS, type SimulatorState } from './state.js';
-
-export interface HandlerRequest {
-  pathParameters: Record<string, string>;
-  /** Query parameters, converted to the types the document declares. */
-  query: Record<string, unknown>;
-  body: any;
-}
-export interface HandlerResponse {
-  status: number;
-  body: unknown;
-}
-export type Handler = (state: SimulatorState, request: HandlerRequest) => HandlerResponse;
+// The batch operations and StopPipelineRun, the operations the project started with.
+import { badRequest } from '../errors.js';
+import { stop } from '../lifecycle.js';
+import { START_SUCCESS } from '../state.js';
+import type { Handler } from './types.js';
 
 /**
  * Unknown ids are refused as a whole with a 400 that names each offending item: a batch is either
@@ -70,4 +58,4 @@ const StopPipelineRun: Handler = (state, { pathParameters }) => {
   return { status: 200, body: { success } };
 };
 
-export const handlers: Record<string, Handler> = { BatchRunPipeline, ShowBatchRunResult, StopPipelineRun };
+export const batchHandlers: Record<string, Handler> = { BatchRunPipeline, ShowBatchRunResult, StopPipelineRun };

@@ -1,0 +1,11 @@
+// Every simulated operation, by operationId.
+import { batchHandlers } from './batch.js';
+import { legacyHandlers } from './legacy.js';
+import { templateHandlers } from './templates.js';
+import type { Handler } from './types.js';
+
+export const handlers: Record<string, Handler> = {
+  ...batchHandlers,
+  ...templateHandlers,
+  ...legacyHandlers,
+};
