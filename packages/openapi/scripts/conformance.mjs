@@ -32,6 +32,9 @@ const bundle = JSON.parse(readFileSync(values.bundle, 'utf8'));
 const facts = JSON.parse(readFileSync(values.facts, 'utf8'));
 const exceptions = parseYaml(readFileSync(values.exceptions, 'utf8')) ?? [];
 
+/** The mismatch places an exception covers: `where` is one place or a list of them. */
+const placesOf = (exception) => (Array.isArray(exception.where) ? exception.where : [exception.where]);
+
 const deref = (node) => {
   let current = node;
   while (current?.$ref) current = current.$ref.slice(2).split('/').reduce((value, key) => value?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle);
@@ -166,19 +169,31 @@ for (const fact of inScope) {
     compareParameters(fact, operation, pathItem, problems, counts);
     const requestSchema = deref(operation.requestBody)?.content?.['application/json']?.schema;
     if (fact.request_body?.fields) compareFields(fact.request_body.fields, requestSchema, 'request', problems, counts);
-    else if (requestSchema) problems.push({ where: 'request', problem: 'a body in the spec, none in the facts' });
+    else if (fact.request_body?.model && /^array</.test(fact.request_body.model)) {
+      // a bare JSON array as the body (e.g. a list of pipeline ids): its type is all there is to compare
+      counts.total += 1;
+      const expected = factType({ type: fact.request_body.model });
+      const actual = requestSchema ? typeOf(requestSchema) : 'no body';
+      if (expected === actual) counts.matched += 1;
+      else problems.push({ where: 'request', problem: `${actual} in the spec, ${expected} in the facts` });
+    } else if (requestSchema) problems.push({ where: 'request', problem: 'a body in the spec, none in the facts' });
     const responseSchema = deref(operation.responses?.['200'])?.content?.['application/json']?.schema;
     if (fact.response_200?.fields) compareFields(fact.response_200.fields, responseSchema, 'response', problems, counts);
   }
   const explained = problems.map((p) => ({
     ...p,
-    reason: exceptions.find((e) => e.operation === fact.id && e.where === p.where)?.reason,
+    reason: exceptions.find((e) => e.operation === fact.id && placesOf(e).includes(p.where))?.reason,
   }));
   rows.push({ operation: fact.id, method: fact.method, path: fact.path, present: Boolean(operation), ...counts, problems: explained });
 }
 
 const unexplained = rows.flatMap((row) => row.problems.filter((p) => !p.reason).map((p) => ({ operation: row.operation, ...p })));
-const unusedExceptions = exceptions.filter((e) => !rows.some((row) => row.operation === e.operation && row.problems.some((p) => p.where === e.where)));
+// an exception lists one place or several (`where: [a, b]`) with one reason; each place must be in use
+const unusedExceptions = exceptions.flatMap((e) =>
+  placesOf(e)
+    .filter((where) => !rows.some((row) => row.operation === e.operation && row.problems.some((p) => p.where === where)))
+    .map((where) => ({ ...e, where })),
+);
 const withoutReason = exceptions.filter((e) => !e.reason || !String(e.reason).trim());
 const summary = {
   operationsInScope: rows.length,
