@@ -2,13 +2,12 @@
 // pipeline_run_id. /v3 reports times as "yyyy-MM-dd HH:mm:ss" (UTC here) and its own status words.
 import { badRequest } from '../errors.js';
 import { type StepRunState, stop } from '../lifecycle.js';
-import type { SimulatedRun, SimulatorState } from '../state.js';
+import type { SimulatedRun } from '../state.js';
+import { SIMULATOR_USER, wallClockTime } from '../views.js';
 import { page, requireLifecycle, requirePipeline, requireRun } from './common.js';
 import { type Handler, ok } from './types.js';
 
-export function legacyTime(epochMs: number | undefined): string | null {
-  return epochMs === undefined ? null : new Date(epochMs).toISOString().replace('T', ' ').slice(0, 19);
-}
+const legacyTime = (epochMs: number | undefined): string | null => wallClockTime(epochMs) ?? null;
 
 /** /v3 `status` (waiting, running, suspending, completed) and `outcome` (success, error, aborted). */
 function legacyState(status: string, waitingForDecision = false): { status: string; outcome: string | null } {
@@ -75,7 +74,7 @@ const ShowPipleineStatus: Handler = (state, { pathParameters, query }) => {
   return ok({
     pipeline_id: pipeline.pipeline_id,
     pipeline_name: pipeline.name,
-    executor: run ? 'simulator' : null,
+    executor: run ? SIMULATOR_USER.name : null,
     build_id: run?.pipeline_run_id ?? null,
     start_time: legacyTime(lifecycle?.start_time),
     end_time: legacyTime(lifecycle?.end_time),
@@ -136,10 +135,11 @@ const ListPipelineSimpleInfo: Handler = (state, { body }) => {
         project_name: 'Simulated project',
         pipeline_id: pipeline.pipeline_id,
         pipeline_name: pipeline.name,
-        creator_id: 'simulator',
-        creator_name: 'simulator',
-        executor_id: latest ? 'simulator' : '',
-        executor_name: latest ? 'simulator' : '',
+        creator_id: SIMULATOR_USER.id,
+        creator_name: SIMULATOR_USER.name,
+        // required even for a pipeline that never ran: the simulator's one user
+        executor_id: SIMULATOR_USER.id,
+        executor_name: SIMULATOR_USER.name,
         start_time: legacyTime(latest?.lifecycle?.start_time) ?? '',
         create_time: legacyTime(pipeline.create_time)!,
         watched: 'false',
