@@ -110,12 +110,15 @@ export function synthesizeSpec(document: OpenApiDocument, operationCount: number
     };
     for (const source of sources) {
       if (operations.length >= operationCount) break;
-      const path = source.path.replace('/api/', `/api/set-${copy}/`);
-      if (path === source.path) throw new Error(`path ${source.path} has no /api/ segment to vary`);
-      const pathItem = mapRefs(source.pathItem, rename) as Record<string, Record<string, unknown>>;
-      const operation = pathItem[source.method]!;
+      // /v5/{project_id}/api/… → /v5/set-2/{project_id}/api/…: every copy gets paths of its own
+      const path = source.path.replace(/^\/(v\d+)\//, `/$1/set-${copy}/`);
+      if (path === source.path) throw new Error(`path ${source.path} does not start with a version segment to vary`);
+      const copied = mapRefs(source.pathItem, rename) as Record<string, Record<string, unknown>>;
+      const operation = copied[source.method]!;
       operation.operationId = `${operation.operationId}${suffix}`;
-      paths[path] = pathItem;
+      // a path item holds only the methods copied so far (a URL with GET, PUT and DELETE is three sources)
+      const item = (paths[path] ??= Object.fromEntries(Object.entries(copied).filter(([key]) => !(HTTP_METHODS as readonly string[]).includes(key)))) as Record<string, unknown>;
+      item[source.method] = operation;
       operations.push({ method: source.method.toUpperCase(), path, operationId: operation.operationId as string });
       for (const key of source.reaches) {
         const [type, name] = key.split('/') as [string, string];

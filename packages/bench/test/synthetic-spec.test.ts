@@ -26,7 +26,7 @@ test.each([1, realOperations.length, realOperations.length + 1, 10])('%i operati
 test('copies are renamed per set and keep the real operations\' shapes', () => {
   const spec = synthesizeSpec(document, realOperations.length * 2);
   expect(spec.operationIds).toEqual([...realOperations.map((id) => `${id}Set1`), ...realOperations.map((id) => `${id}Set2`)]);
-  expect(spec.operations.every((o) => /\/api\/set-[12]\//.test(o.path))).toBe(true);
+  expect(spec.operations.every((o) => /^\/v[35]\/set-[12]\//.test(o.path))).toBe(true);
   // A per-operation schema is cloned for each set; a shared one (the error body) is written once.
   expect(spec.files.has('components/schemas/ShowBatchRunResultRequestSet1.yaml')).toBe(true);
   expect(spec.files.has('components/schemas/ShowBatchRunResultRequestSet2.yaml')).toBe(true);

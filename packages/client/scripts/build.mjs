@@ -39,7 +39,10 @@ function renderOperationsModule(doc) {
 const staging = mkdtempSync(join(packageDir, '.build-'));
 try {
   log(`generating types from ${documentPath}`);
-  const ast = await openapiTS(new URL(`file://${documentPath}`), { alphabetize: false, rootTypes: false });
+  // defaultNonNullable: false — a `default` is what the service assumes when a field is absent, so a request
+  // may leave it out; openapi-typescript 7 would otherwise make every field with a default required
+  // (a list query would then demand `show_job_details`, `query_new`, `offset` and `limit`).
+  const ast = await openapiTS(new URL(`file://${documentPath}`), { alphabetize: false, rootTypes: false, defaultNonNullable: false });
   const generatedDir = join(packageDir, 'src', 'generated');
   const stagedGenerated = join(staging, 'generated');
   mkdirSync(stagedGenerated, { recursive: true });

@@ -3,6 +3,19 @@ export { iamTokenAuth, accessKeyAuth, type AccessKeyCredentials, type Authorizer
 export { CodeArtsApiError, type FailureKind } from './errors.js';
 export { createTransport, retryAfterMs, type RetryOptions, type RetryInfo, type TransportOptions } from './transport.js';
 export { fetchBatchRunResults, startBatchRun, runBatch, mapWithConcurrency, type BatchOptions, type ItemOutcome } from './batch.js';
+export {
+  waitForRun,
+  pollRun,
+  runPipelineAndWait,
+  runBatchAndWait,
+  RunWaitTimeoutError,
+  FINAL_RUN_STATUSES,
+  type WaitForRunOptions,
+  type RunLocator,
+  type RunOutcome,
+  type PipelineRunDetail,
+  type RunPipelineBody,
+} from './wait.js';
 export { clientOptionsFromEnv, ENVIRONMENT_VARIABLES } from './config.js';
 export { findOperation, operationName, type OperationInfo } from './operations.js';
 export { resolveEndpoint, type EndpointOptions } from './endpoint.js';

@@ -9,10 +9,12 @@ export interface OperationInfo {
   startsWork: boolean;
 }
 
+// Literal segments win over parameters (`/pipelines/list` before `/pipelines/{pipeline_id}`).
 const matchers = OPERATIONS.map((operation) => ({
   operation: operation as OperationInfo,
   pattern: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-}));
+  parameters: (operation.path.match(/\{/g) ?? []).length,
+})).sort((a, b) => a.parameters - b.parameters);
 
 /** The operation a method and URL path belong to, or undefined for a path the document lacks. */
 export function findOperation(method: string, pathname: string, basePath = ''): OperationInfo | undefined {

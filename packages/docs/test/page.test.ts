@@ -46,6 +46,23 @@ describe('dist/index.html', () => {
     }
   });
 
+  test('every operation carries its examples: the 200 response, and the request body where there is one', () => {
+    const resolve = (node: any): any => (node?.$ref ? resolve(node.$ref.slice(2).split('/').reduce((v: any, k: string) => v[k], definition)) : node);
+    const missing: string[] = [];
+    for (const item of Object.values<any>(definition.paths)) {
+      for (const method of ['get', 'put', 'post', 'delete']) {
+        const operation = item[method];
+        if (!operation) continue;
+        const response = resolve(operation.responses['200']).content['application/json'];
+        if (!Object.keys(response.examples ?? {}).length) missing.push(`${operation.operationId} response`);
+        const body = operation.requestBody && resolve(operation.requestBody).content['application/json'];
+        if (body && !Object.keys(body.examples ?? {}).length) missing.push(`${operation.operationId} request`);
+      }
+    }
+    expect(operationsOf(definition)).toHaveLength(33);
+    expect(missing).toEqual([]);
+  });
+
   test('loads no resource from another host', () => {
     expect(findExternalResources(html)).toEqual([]);
   });

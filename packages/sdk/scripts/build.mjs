@@ -80,6 +80,28 @@ function generate(outputDir) {
   if (problems.length) throw new BuildError(`openapi-generator reported problems:\n${problems.join('\n')}`);
 }
 
+/**
+ * The generator still writes a model file for each schema typed `string` by --type-mappings: an empty
+ * interface nothing uses, exported under the set's name (a user importing `PipelineRunStatus` would get
+ * `{}`). Those files are removed; if any generated file still imports one, the build stops.
+ */
+function dropMappedModels(dir, names) {
+  const modelsDir = join(dir, 'models');
+  const indexFile = join(modelsDir, 'index.ts');
+  let index = readFileSync(indexFile, 'utf8');
+  for (const name of names) {
+    rmSync(join(modelsDir, `${name}.ts`), { force: true });
+    index = index.replace(`export * from './${name}.js';\n`, '');
+  }
+  writeFileSync(indexFile, index);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const text = readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    const stillUsed = names.filter((name) => text.includes(`/${name}.js'`));
+    if (stillUsed.length) throw new BuildError(`${entry.name} still imports ${stillUsed.join(', ')}, which --type-mappings maps to string`);
+  }
+}
+
 /** Every generated .ts file starts with our do-not-edit header (the generator's own banner follows). */
 function stampHeaders(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -97,6 +119,7 @@ try {
   generate(stagedGenerated);
   rmSync(join(stagedGenerated, '.openapi-generator'), { recursive: true, force: true });
   rmSync(join(stagedGenerated, '.openapi-generator-ignore'), { force: true });
+  dropMappedModels(stagedGenerated, openValueSetSchemas(document));
   stampHeaders(stagedGenerated);
   replaceFolder(stagedGenerated, join(packageDir, 'src', 'generated'));
 

@@ -1,6 +1,6 @@
 // The generator step itself: the work-around for open value sets, and a clear stop without Java.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,7 +57,7 @@ test('the work-around (--type-mappings, as scripts/build.mjs passes it) types it
 
 test('the open value sets of the bundle are found (jest cannot import the .mjs: ask node)', () => {
   const script = `
-    import { readFileSync } from 'node:fs';
+    import { readdirSync, readFileSync } from 'node:fs';
     import { openValueSetSchemas } from './scripts/open-value-sets.mjs';
     const bundle = JSON.parse(readFileSync(process.argv[1], 'utf8'));
     console.log(JSON.stringify([openValueSetSchemas(bundle), openValueSetSchemas(JSON.parse(process.argv[2]))]));`;
@@ -67,7 +67,30 @@ test('the open value sets of the bundle are found (jest cannot import the .mjs: 
     encoding: 'utf8',
   });
   expect(run.stderr).toBe('');
-  expect(JSON.parse(run.stdout)).toEqual([['BatchRunStartStatus'], ['Status']]);
+  const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  const isString = (s: any) => s?.type === 'string' || (Array.isArray(s?.type) && s.type.includes('string'));
+  const isOpenSet = (s: any) => Array.isArray(s?.anyOf) && s.anyOf.some((b: any) => isString(b) && b.enum) && s.anyOf.some((b: any) => isString(b) && !b.enum);
+  const named = Object.entries<any>(bundle.components.schemas).filter(([, schema]) => isOpenSet(schema)).map(([name]) => name);
+  expect(named).toEqual(expect.arrayContaining(['BatchRunStartStatus', 'PipelineRunStatus', 'StageRunStatus']));
+  expect(JSON.parse(run.stdout)).toEqual([named, ['Status']]);
+
+  // The mapping works by schema name, so an open set written inline in a property would escape it
+  // (and become an empty interface): spec/README.md asks for a named schema, and this holds it.
+  const inline: string[] = [];
+  const walk = (node: any, at: string, isComponentRoot: boolean) => {
+    if (!node || typeof node !== 'object') return;
+    if (isOpenSet(node) && !isComponentRoot) inline.push(at);
+    for (const [key, value] of Object.entries(node)) walk(value, `${at}/${key}`, /^#\/components\/schemas$/.test(at));
+  };
+  walk(bundle, '#', false);
+  expect(inline).toEqual([]);
+});
+
+test('no generated model is an empty interface (every open value set became string, its model file dropped)', () => {
+  const modelsDir = join(packageDir, 'src', 'generated', 'models');
+  const empty = readdirSync(modelsDir).filter((file) => /export interface \w+ \{\s*\}/.test(readFileSync(join(modelsDir, file), 'utf8')));
+  expect(empty).toEqual([]);
+  expect(readdirSync(modelsDir).length).toBeGreaterThan(50);
 });
 
 test('without Java the build stops with one sentence saying what to install, and keeps dist/', () => {

@@ -27,6 +27,17 @@ export async function calls(): Promise<void> {
 
   // @ts-expect-error BatchRunPipeline requires `pipeline_ids`
   await client.POST('/v5/{project_id}/api/pipelines/batch-runs', { params: { path }, body: { query: [] } });
+
+  // Fields with a `default` (offset, limit, show_job_details, …) may be left out of a request.
+  await client.POST('/v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/list', {
+    params: { path: { ...path, pipeline_id: 'p' } },
+    body: {},
+  });
+  await client.POST('/v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/{pipeline_run_id}/jobs/{job_run_id}/steps/{step_run_id}/logs', {
+    params: { path: { ...path, pipeline_id: 'p', pipeline_run_id: 'r', job_run_id: 'j', step_run_id: 's' } },
+    // @ts-expect-error but a field the document requires may not (ShowPipelineLog's `limit`)
+    body: { sort: 'asc' },
+  });
 }
 
 // `reason` is exactly "string, null, or absent": neither narrower nor wider.

@@ -9,13 +9,13 @@ import { type Handler, ok } from './types.js';
 
 const legacyTime = (epochMs: number | undefined): string | null => wallClockTime(epochMs) ?? null;
 
-/** /v3 `status` (waiting, running, suspending, completed) and `outcome` (success, error, aborted). */
+/** /v3 `status` (waiting, running, verifying = waiting for a review, completed) and `outcome` (success, error, aborted). */
 function legacyState(status: string, waitingForDecision = false): { status: string; outcome: string | null } {
   switch (status) {
     case 'INIT':
       return { status: 'waiting', outcome: null };
     case 'RUNNING':
-      return { status: waitingForDecision ? 'suspending' : 'running', outcome: null };
+      return { status: waitingForDecision ? 'verifying' : 'running', outcome: null };
     case 'COMPLETED':
       return { status: 'completed', outcome: 'success' };
     case 'FAILED':
@@ -116,7 +116,7 @@ const ListPipleineBuildResult: Handler = (state, { query }) => {
         end_time: legacyTime(lifecycle.end_time) ?? '',
         elapse_time: elapsed(lifecycle.start_time, lifecycle.end_time) ?? '',
         status,
-        outcome: outcome ?? '',
+        outcome,
       };
     }),
   });
