@@ -19,6 +19,8 @@ export interface PackageSize {
   gzipBytes: number;
   /** Packages whose code ended up in the bundle (besides the package itself). */
   bundled: string[];
+  /** The biggest contributors to the minified bundle (files relative to the repository), largest first. */
+  largestParts: Array<{ file: string; minifiedBytes: number }>;
   /** The package plus every package its `dependencies` pull in, transitively (name@version). */
   runtimePackages: string[];
 }
@@ -127,6 +129,12 @@ export async function bundleSize(packageDir: string): Promise<Omit<PackageSize, 
     const owner = owningPackage(absolute);
     if (owner) bundled.add(owner);
   }
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const largestParts = Object.entries(output.inputs)
+    .filter(([file]) => file !== '<stdin>')
+    .map(([file, { bytesInOutput }]) => ({ file: relative(REPO_ROOT, realpathSync(join(REPO_ROOT, file))), minifiedBytes: bytesInOutput }))
+    .sort((a, b) => b.minifiedBytes - a.minifiedBytes)
+    .slice(0, 5);
   return {
     package: manifest.name,
     version: manifest.version,
@@ -134,6 +142,7 @@ export async function bundleSize(packageDir: string): Promise<Omit<PackageSize, 
     minifiedBytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     bundled: [...bundled].sort(),
+    largestParts,
   };
 }
 

@@ -68,8 +68,15 @@ test('size: every client bundled, with its runtime package closure', () => {
   ]);
   expect(byId.openapiFetch!.runtimePackages.map((p) => p.replace(/@[^@]+$/, ''))).toEqual(['openapi-fetch', 'openapi-typescript-helpers']);
   for (const c of report.size!.clients) expect(c.gzipBytes).toBeLessThan(c.minifiedBytes);
-  // the client's budget (issue 4 and 7): all entry points with runtime dependencies, ≤ 8 kB min+gzip
-  expect(byId.client!.gzipBytes).toBeLessThanOrEqual(8 * 1024);
+  // the client's budget (issue 7): all entry points with runtime dependencies, ≤ 8 kB min+gzip — or, as the
+  // issue allows, a miss the report states by how much and explains with the bundle's largest parts
+  expect(byId.client!.largestParts.map((part) => part.file)).toEqual(expect.arrayContaining([expect.stringContaining('openapi-fetch')]));
+  const target = report.targets.find((t: { id: string }) => t.id === 'clientSize')!;
+  expect(target.met).toBe(byId.client!.gzipBytes <= 8 * 1024);
+  if (!target.met) {
+    expect(target.missedBy).toBe(`${(byId.client!.gzipBytes - 8 * 1024).toLocaleString('en-US')} B over`);
+    expect(target.note).toContain(`${byId.client!.largestParts[0]!.minifiedBytes.toLocaleString('en-US')} B`);
+  }
 });
 
 test('scale: each size linted, bundled, typed and type-checked, with a growth figure between sizes', () => {

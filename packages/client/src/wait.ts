@@ -4,6 +4,7 @@
 import { type BatchOptions, mapWithConcurrency, runBatch } from './batch.js';
 import type { PipelineClient } from './client.js';
 import { CodeArtsApiError } from './errors.js';
+import { abortableSleep } from './transport.js';
 import type { paths } from './generated/schema.js';
 
 const RUN_DETAIL = '/v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/detail';
@@ -58,21 +59,6 @@ function checkPositive(name: string, value: number, allowZero: boolean): void {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = () => {
-      clearTimeout(timer);
-      reject(new CodeArtsApiError('aborted', 0, 'ShowPipelineRunDetail', undefined, 'waiting for the run was aborted', undefined, { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }, ms);
-    if (signal?.aborted) aborted();
-    else signal?.addEventListener('abort', aborted, { once: true });
-  });
-}
-
 /**
  * The polling loop behind waitForRun, for any way of reading a run (the SDK passes its own method):
  * calls `readRun` until the run's status is final, sleeping `intervalMs` between calls.
@@ -94,7 +80,9 @@ export async function pollRun<Run extends { status?: string }>(
     if (run.status !== undefined && isFinal(run.status)) return run;
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new RunWaitTimeoutError(locator, run, timeoutMs);
-    await sleep(Math.min(intervalMs, remaining), options.signal);
+    await abortableSleep(Math.min(intervalMs, remaining), options.signal).catch((cause) => {
+      throw new CodeArtsApiError('aborted', 0, 'ShowPipelineRunDetail', undefined, 'waiting for the run was aborted', undefined, { cause });
+    });
   }
 }
 
