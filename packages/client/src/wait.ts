@@ -59,6 +59,15 @@ function checkPositive(name: string, value: number, allowZero: boolean): void {
   }
 }
 
+/** The wait's settings with their defaults, checked before anything is sent (nothing starts on a typo). */
+function waitSettings(options: Pick<WaitForRunOptions, 'intervalMs' | 'timeoutMs'>) {
+  const intervalMs = options.intervalMs ?? 3_000;
+  const timeoutMs = options.timeoutMs ?? 3_600_000;
+  checkPositive('intervalMs', intervalMs, false);
+  checkPositive('timeoutMs', timeoutMs, true);
+  return { intervalMs, timeoutMs };
+}
+
 /**
  * The polling loop behind waitForRun, for any way of reading a run (the SDK passes its own method):
  * calls `readRun` until the run's status is final, sleeping `intervalMs` between calls.
@@ -68,10 +77,7 @@ export async function pollRun<Run extends { status?: string }>(
   locator: RunLocator,
   options: Omit<WaitForRunOptions, 'onProgress'> & { onProgress?: (run: Run) => void | Promise<void> } = {},
 ): Promise<Run> {
-  const intervalMs = options.intervalMs ?? 3_000;
-  const timeoutMs = options.timeoutMs ?? 3_600_000;
-  checkPositive('intervalMs', intervalMs, false);
-  checkPositive('timeoutMs', timeoutMs, true);
+  const { intervalMs, timeoutMs } = waitSettings(options);
   const isFinal = options.isFinal ?? ((status: string) => FINAL_RUN_STATUSES.includes(status));
   const deadline = timeoutMs === 0 ? Infinity : Date.now() + timeoutMs;
   for (;;) {
@@ -101,18 +107,25 @@ export function waitForRun(client: PipelineClient, locator: RunLocator, options:
   }, locator, options);
 }
 
-/** RunPipeline, then waits for that run to end. The start is not retried automatically (it starts work). */
+/**
+ * RunPipeline, then waits for that run to end. The start is not retried automatically (it starts work);
+ * a start the service refuses (`error_msg`, e.g. a banned pipeline) throws, with its reason.
+ */
 export async function runPipelineAndWait(
   client: PipelineClient,
   target: { projectId: string; pipelineId: string; body?: RunPipelineBody },
   options: WaitForRunOptions = {},
 ): Promise<PipelineRunDetail> {
+  waitSettings(options);
   const { data } = await client.POST(RUN_PIPELINE, {
     params: { path: { project_id: target.projectId, pipeline_id: target.pipelineId } },
     body: target.body ?? {},
     signal: options.signal,
   });
-  if (!data?.pipeline_run_id) throw new Error(`RunPipeline answered without a pipeline_run_id for pipeline ${target.pipelineId}`);
+  // the service reports a refused start in-band (`error_msg`), like the batch operations' `reason`
+  if (data?.error_msg || !data?.pipeline_run_id) {
+    throw new Error(`pipeline ${target.pipelineId} did not start: ${data?.error_msg || 'RunPipeline answered without a pipeline_run_id'}`);
+  }
   return waitForRun(client, { projectId: target.projectId, pipelineId: target.pipelineId, pipelineRunId: data.pipeline_run_id }, options);
 }
 
@@ -130,6 +143,7 @@ export async function runBatchAndWait(
   pipelineIds: readonly string[],
   options: BatchOptions & Omit<WaitForRunOptions, 'onProgress'> & { onRunProgress?: (pipelineId: string, run: PipelineRunDetail) => void } = {},
 ): Promise<RunOutcome[]> {
+  waitSettings(options);
   const started = await runBatch(client, projectId, pipelineIds, options);
   return mapWithConcurrency(started, options.concurrency ?? 4, async (outcome): Promise<RunOutcome> => {
     if (!outcome.ok) return { ok: false, input: outcome.input, error: outcome.error };
