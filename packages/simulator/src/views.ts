@@ -19,19 +19,26 @@ function compact<T extends Record<string, unknown>>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
+/** What every view of a run says about it as a whole (a run refused at start has no stages: FAILED). */
+function runFacts(run: SimulatedRun) {
+  return {
+    executor_id: SIMULATOR_USER.id,
+    executor_name: SIMULATOR_USER.name,
+    status: run.lifecycle?.status ?? 'FAILED',
+    run_number: run.run_number,
+    trigger_type: run.trigger_type,
+    start_time: run.lifecycle?.start_time,
+    end_time: run.lifecycle?.end_time,
+  };
+}
+
 /** The summary of a run in ListPipelines (latest_run), ListPipelineRuns and BatchShowPipelinesLatestStatus. */
 export function runSummary(run: SimulatedRun, options: { stageIds: boolean }) {
   const lifecycle = run.lifecycle;
   return compact({
     pipeline_id: run.pipeline_id,
     pipeline_run_id: run.pipeline_run_id,
-    executor_id: SIMULATOR_USER.id,
-    executor_name: SIMULATOR_USER.name,
-    status: lifecycle?.status ?? 'FAILED',
-    run_number: run.run_number,
-    trigger_type: run.trigger_type,
-    start_time: lifecycle?.start_time,
-    end_time: lifecycle?.end_time,
+    ...runFacts(run),
     stage_status_list: (lifecycle?.stages ?? []).map((stage) =>
       compact({
         name: stage.name,
@@ -45,44 +52,25 @@ export function runSummary(run: SimulatedRun, options: { stageIds: boolean }) {
   });
 }
 
+/** What stages, jobs and steps all report: identity, position, status and times. */
+function progress(item: StageRunState | JobRunState | StepRunState) {
+  const { id, name, sequence, status, start_time, end_time } = item;
+  return { id, name, sequence, status, start_time, end_time };
+}
+
 function stepView(step: StepRunState) {
   return compact({
-    id: step.id,
-    name: step.name,
+    ...progress(step),
     task: step.task,
-    sequence: step.sequence,
-    status: step.status === 'INIT' ? undefined : step.status,
+    status: step.status === 'INIT' ? undefined : step.status, // a step not started yet has no status
     message: step.status === 'FAILED' ? `${step.name} failed` : undefined,
-    start_time: step.start_time,
-    end_time: step.end_time,
   });
 }
 
-function jobView(job: JobRunState) {
-  return compact({
-    id: job.id,
-    name: job.name,
-    sequence: job.sequence,
-    status: job.status,
-    start_time: job.start_time,
-    end_time: job.end_time,
-    steps: job.steps.map(stepView),
-  });
-}
+const jobView = (job: JobRunState) => compact({ ...progress(job), steps: job.steps.map(stepView) });
 
-function stageView(stage: StageRunState) {
-  return compact({
-    id: stage.id,
-    name: stage.name,
-    sequence: stage.sequence,
-    status: stage.status,
-    start_time: stage.start_time,
-    end_time: stage.end_time,
-    pre: stage.pre.map(stepView),
-    post: [],
-    jobs: stage.jobs.map(jobView),
-  });
-}
+const stageView = (stage: StageRunState) =>
+  compact({ ...progress(stage), pre: stage.pre.map(stepView), post: [], jobs: stage.jobs.map(jobView) });
 
 /** ShowPipelineRunDetail's answer for a run. */
 export function runDetail(state: SimulatorState, pipeline: SimulatedPipeline, run: SimulatedRun) {
@@ -94,13 +82,7 @@ export function runDetail(state: SimulatorState, pipeline: SimulatedPipeline, ru
     description: run.description,
     manifest_version: pipeline.settings?.manifest_version ?? '3.0',
     is_publish: pipeline.settings?.is_publish ?? false,
-    executor_id: SIMULATOR_USER.id,
-    executor_name: SIMULATOR_USER.name,
-    status: lifecycle?.status ?? 'FAILED',
-    trigger_type: run.trigger_type,
-    run_number: run.run_number,
-    start_time: lifecycle?.start_time,
-    end_time: lifecycle?.end_time,
+    ...runFacts(run),
     stages: (lifecycle?.stages ?? []).map(stageView),
     domain_id: SIMULATOR_DOMAIN_ID,
     project_id: pipeline.project_id ?? state.defaultProjectId,
