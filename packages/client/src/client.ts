@@ -50,11 +50,12 @@ function throwOnHttpError(basePath: string): Middleware {
 }
 
 /**
- * A typed client for every operation of the document:
- * `client.POST('/v5/{project_id}/api/pipelines/batch-runs/result', { params: { path: { project_id } }, body })`.
- * Failures throw CodeArtsApiError (HTTP status, Huawei code and message, request id, operation).
+ * Where requests go and the transport that sends them (credentials, timeouts, retries), from the options
+ * both the client and the SDK take. `basePath` is the endpoint's path prefix, stripped to name operations.
  */
-export function createPipelineClient(options: PipelineClientOptions): PipelineClient {
+export function transportFrom(
+  options: Pick<PipelineClientOptions, 'region' | 'endpoint' | 'token' | 'accessKey' | 'auth' | 'timeoutMs' | 'retry' | 'fetch'>,
+): { baseUrl: string; basePath: string; transport: typeof globalThis.fetch } {
   const baseUrl = resolveEndpoint(options);
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
   const transport = createTransport({
@@ -64,6 +65,16 @@ export function createPipelineClient(options: PipelineClientOptions): PipelineCl
     retry: options.retry,
     basePath,
   });
+  return { baseUrl, basePath, transport };
+}
+
+/**
+ * A typed client for every operation of the document:
+ * `client.POST('/v5/{project_id}/api/pipelines/batch-runs/result', { params: { path: { project_id } }, body })`.
+ * Failures throw CodeArtsApiError (HTTP status, Huawei code and message, request id, operation).
+ */
+export function createPipelineClient(options: PipelineClientOptions): PipelineClient {
+  const { baseUrl, basePath, transport } = transportFrom(options);
   const client = createClient<paths>({ baseUrl, headers: options.headers, fetch: transport });
   if (options.throwOnError !== false) client.use(throwOnHttpError(basePath));
   if (options.middleware?.length) client.use(...options.middleware);

@@ -1,4 +1,4 @@
-export { authorizerFrom, createPipelineClient, type PipelineClient, type PipelineClientOptions } from './client.js';
+export { authorizerFrom, transportFrom, createPipelineClient, type PipelineClient, type PipelineClientOptions } from './client.js';
 export { iamTokenAuth, accessKeyAuth, type AccessKeyCredentials, type Authorizer, type TokenSource } from './auth.js';
 export { CodeArtsApiError, type FailureKind } from './errors.js';
 export { createTransport, retryAfterMs, type RetryOptions, type RetryInfo, type TransportOptions } from './transport.js';

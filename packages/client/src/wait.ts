@@ -27,8 +27,8 @@ export interface WaitForRunOptions {
   signal?: AbortSignal;
   /** Called after every poll with the run as it is now; a thrown error stops the wait. */
   onProgress?: (run: PipelineRunDetail) => void | Promise<void>;
-  /** Which statuses end the wait. Default: FINAL_RUN_STATUSES. */
-  isFinal?: (status: string) => boolean;
+  /** Which statuses end the wait (the whole run is passed too, e.g. to wait for a step). Default: FINAL_RUN_STATUSES. */
+  isFinal?: (status: string, run: PipelineRunDetail) => boolean;
 }
 
 export interface RunLocator {
@@ -75,7 +75,10 @@ function waitSettings(options: Pick<WaitForRunOptions, 'intervalMs' | 'timeoutMs
 export async function pollRun<Run extends { status?: string }>(
   readRun: (signal?: AbortSignal) => Promise<Run>,
   locator: RunLocator,
-  options: Omit<WaitForRunOptions, 'onProgress'> & { onProgress?: (run: Run) => void | Promise<void> } = {},
+  options: Omit<WaitForRunOptions, 'onProgress' | 'isFinal'> & {
+    onProgress?: (run: Run) => void | Promise<void>;
+    isFinal?: (status: string, run: Run) => boolean;
+  } = {},
 ): Promise<Run> {
   const { intervalMs, timeoutMs } = waitSettings(options);
   const isFinal = options.isFinal ?? ((status: string) => FINAL_RUN_STATUSES.includes(status));
@@ -83,7 +86,7 @@ export async function pollRun<Run extends { status?: string }>(
   for (;;) {
     const run = await readRun(options.signal);
     await options.onProgress?.(run);
-    if (run.status !== undefined && isFinal(run.status)) return run;
+    if (run.status !== undefined && isFinal(run.status, run)) return run;
     const remaining = deadline - Date.now();
     if (remaining <= 0) throw new RunWaitTimeoutError(locator, run, timeoutMs);
     await abortableSleep(Math.min(intervalMs, remaining), options.signal).catch((cause) => {

@@ -39,16 +39,9 @@ const detailOf = async (pipelineId: string, pipelineRunId: string) =>
     params: { path: { project_id: projectId, pipeline_id: pipelineId }, query: { pipeline_run_id: pipelineRunId } },
   })).data!;
 
-/** Polls the run until `predicate` holds (for states that are not final, e.g. waiting at a checkpoint). */
-async function until(pipelineId: string, pipelineRunId: string, predicate: (run: PipelineRunDetail) => boolean): Promise<PipelineRunDetail> {
-  const deadline = Date.now() + POLL.timeoutMs;
-  for (;;) {
-    const run = await detailOf(pipelineId, pipelineRunId);
-    if (predicate(run)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${pipelineRunId} never reached the expected state; last: ${JSON.stringify(run)}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL.intervalMs));
-  }
-}
+/** Waits until `predicate` holds (for states that are not final, e.g. waiting at a checkpoint). */
+const until = (pipelineId: string, pipelineRunId: string, predicate: (run: PipelineRunDetail) => boolean) =>
+  waitForRun(client, { projectId, pipelineId, pipelineRunId }, { ...POLL, isFinal: (_status, run) => predicate(run) });
 
 const allSteps = (run: PipelineRunDetail) => (run.stages ?? []).flatMap((stage) => [...(stage.pre ?? []), ...(stage.jobs ?? []).flatMap((job) => job.steps ?? [])]);
 const failure = (call: Promise<unknown>) => call.then(() => { throw new Error('expected the call to fail'); }, (error: unknown) => error as CodeArtsApiError);

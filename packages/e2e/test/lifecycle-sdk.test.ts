@@ -68,16 +68,9 @@ async function runPipeline(pipelineId: string): Promise<string> {
   return pipeline_run_id!;
 }
 
-/** Polls the run until `predicate` holds (for states that are not final, e.g. waiting at a checkpoint). */
-async function until(pipelineId: string, pipelineRunId: string, predicate: (run: ShowPipelineRunDetailResponse) => boolean) {
-  const deadline = Date.now() + POLL.timeoutMs;
-  for (;;) {
-    const run = await api.showPipelineRunDetail({ projectId, pipelineId, pipelineRunId });
-    if (predicate(run)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${pipelineRunId} never reached the expected state; last: ${JSON.stringify(run)}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL.intervalMs));
-  }
-}
+/** Waits until `predicate` holds (for states that are not final, e.g. waiting at a checkpoint). */
+const until = (pipelineId: string, pipelineRunId: string, predicate: (run: ShowPipelineRunDetailResponse) => boolean) =>
+  waitForRun(api, { projectId, pipelineId, pipelineRunId }, { ...POLL, isFinal: (_status, run) => predicate(run) });
 
 const statuses = (steps: Array<{ status?: string }> | undefined) => (steps ?? []).map((s) => s.status ?? 'not started');
 const failure = (call: Promise<unknown>) => call.then(() => { throw new Error('expected the call to fail'); }, (error: unknown) => error);

@@ -8,7 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { collectRefs, getAt, isObject, JsonObject, operations, parseInternalRef, toPointer } from './helpers/bundle';
 import { bundleJsonPath, bundleScript, bundleYamlPath, packageDir, redoclyHelperScript } from './helpers/paths';
 import { runNode, RunResult, stylishFileLines } from './helpers/redocly';
-import { copySpecInto, Edit, editFile, lineOf, removeDir } from './helpers/spec-copy';
+import { BREAKAGES } from './helpers/breakages';
+import { copySpecInto, editFile, lineOf, removeDir } from './helpers/spec-copy';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const DIST_FILES = ['openapi.yaml', 'openapi.json'] as const;
@@ -110,22 +111,9 @@ describe('bundling a broken copy of the spec', () => {
     root = undefined;
   });
 
-  const breakages: { name: string; file: string; edits: Edit[]; at: string; rule: string }[] = [
-    {
-      name: 'an example value of the wrong type',
-      file: 'spec/components/examples/ShowBatchRunResultRequest.yaml',
-      edits: [{ from: '  - pipeline_id: 6ba9a2dbc7024c22a9a6614516dc22db\n', to: '  - pipeline_id: 12345\n' }],
-      at: '  - pipeline_id: 12345',
-      rule: 'no-invalid-media-type-examples',
-    },
-    {
-      name: 'a dangling $ref',
-      file: 'spec/paths/v5@{project_id}@api@pipelines@batch-runs.yaml',
-      edits: [{ from: '$ref: ../components/schemas/BatchRunPipelineRequest.yaml', to: '$ref: ../components/schemas/Gone.yaml' }],
-      at: '$ref: ../components/schemas/Gone.yaml',
-      rule: 'no-unresolved-refs',
-    },
-  ];
+  // breakages (a) a wrong example type and (b) a dangling $ref, as the lint test applies them
+  const breakages = BREAKAGES.filter((b) => /^\((a|b)\) /.test(b.name));
+  if (breakages.length !== 2) throw new Error(`expected breakages (a) and (b), found ${breakages.length}`);
 
   test.each(breakages.map((b) => [b.name, b] as const))(
     '%s: the script exits non-zero, prints file:line, leaves dist/ byte-identical and no staging folder',

@@ -6,10 +6,8 @@ import {
   CodeArtsApiError,
   type RetryOptions,
   type TokenSource,
-  authorizerFrom,
-  createTransport,
   operationName,
-  resolveEndpoint,
+  transportFrom,
 } from '@codearts-pipeline/client';
 import { Configuration, type FetchAPI, type Middleware } from './generated/runtime.js';
 
@@ -54,18 +52,10 @@ function huaweiErrors(basePath: string): Middleware {
  * `new PipelineManagementApi(createConfiguration({ region: 'cn-north-4', token }))`.
  */
 export function createConfiguration(options: SdkOptions): Configuration {
-  const basePath = resolveEndpoint(options);
-  const pathPrefix = new URL(basePath).pathname.replace(/\/$/, '');
-  const transport = createTransport({
-    fetch: options.fetchApi ?? ((request) => globalThis.fetch(request)),
-    authorize: authorizerFrom(options),
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    basePath: pathPrefix,
-  });
+  const { baseUrl, basePath, transport } = transportFrom({ ...options, fetch: options.fetchApi });
   return new Configuration({
-    basePath,
+    basePath: baseUrl,
     fetchApi: transport,
-    middleware: [huaweiErrors(pathPrefix), ...(options.middleware ?? [])],
+    middleware: [huaweiErrors(basePath), ...(options.middleware ?? [])],
   });
 }

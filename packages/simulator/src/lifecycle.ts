@@ -112,6 +112,12 @@ function* itemsOf(run: RunState): Generator<{ stage: StageRunState; job?: JobRun
 
 const waitsForDecision = (step: StepRunState) => step.task === Tasks.manualReview || step.task === Tasks.manualCheckpoint;
 
+/** Every step of a run, entry checks included, in execution order. */
+export const stepsOf = (run: RunState): StepRunState[] => [...itemsOf(run)].map((item) => item.step);
+
+/** A step that is running and waits for someone's review or checkpoint decision. */
+export const isAwaitingDecision = (step: StepRunState) => step.status === 'RUNNING' && waitsForDecision(step) && !step.decision;
+
 function outcome(step: StepRunState): 'COMPLETED' | 'FAILED' {
   if (step.task === Tasks.fail) return 'FAILED';
   if (step.task === Tasks.failOnce && step.attempts === 1) return 'FAILED';

@@ -1,7 +1,7 @@
 // The legacy /v3 interface over the same pipelines and runs as /v5: a run's build_id is its
 // pipeline_run_id. /v3 reports times as "yyyy-MM-dd HH:mm:ss" (UTC here) and its own status words.
 import { badRequest } from '../errors.js';
-import { type StepRunState, stop } from '../lifecycle.js';
+import { isAwaitingDecision, stepsOf, stop } from '../lifecycle.js';
 import type { SimulatedRun } from '../state.js';
 import { SIMULATOR_USER, wallClockTime } from '../views.js';
 import { page, requireLifecycle, requirePipeline, requireRun } from './common.js';
@@ -27,7 +27,6 @@ function legacyState(status: string, waitingForDecision = false): { status: stri
 
 /** Seconds from start to end, or to the last step event for a run still going. */
 const elapsed = (start?: number, end?: number) => (start === undefined ? null : `${Math.round(((end ?? start) - start) / 1000)}s`);
-const waiting = (step: StepRunState) => step.status === 'RUNNING' && /manual/i.test(step.task) && !step.decision;
 
 function node(kind: string, item: { id: string; name: string; status: string; start_time?: number; end_time?: number }, children: unknown[], waitingForDecision = false) {
   return {
@@ -70,7 +69,7 @@ const ShowPipleineStatus: Handler = (state, { pathParameters, query }) => {
   const run: SimulatedRun | undefined =
     query.build_id !== undefined ? requireRun(state, pipeline.pipeline_id, String(query.build_id)) : state.runsOf(pipeline.pipeline_id)[0];
   const lifecycle = run?.lifecycle;
-  const anyWaiting = lifecycle?.stages.some((s) => [...s.pre, ...s.jobs.flatMap((j) => j.steps)].some(waiting)) ?? false;
+  const anyWaiting = lifecycle ? stepsOf(lifecycle).some(isAwaitingDecision) : false;
   return ok({
     pipeline_id: pipeline.pipeline_id,
     pipeline_name: pipeline.name,
@@ -86,8 +85,8 @@ const ShowPipleineStatus: Handler = (state, { pathParameters, query }) => {
       node(
         'stage',
         stage,
-        stage.jobs.map((job) => node('job', job, job.steps.map((step) => node('step', step, [], waiting(step))), job.steps.some(waiting))),
-        stage.jobs.some((job) => job.steps.some(waiting)),
+        stage.jobs.map((job) => node('job', job, job.steps.map((step) => node('step', step, [], isAwaitingDecision(step))), job.steps.some(isAwaitingDecision))),
+        stage.jobs.some((job) => job.steps.some(isAwaitingDecision)),
       ),
     ),
   });

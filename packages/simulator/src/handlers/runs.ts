@@ -2,7 +2,7 @@
 // and checkpoint decisions. Everything reads the run's lifecycle (lifecycle.ts) after bringing it up to
 // the simulator's clock.
 import { badRequest } from '../errors.js';
-import { LifecycleError, type RunState, decide, findStep, retry } from '../lifecycle.js';
+import { LifecycleError, type RunState, decide, findStep, retry, stepsOf } from '../lifecycle.js';
 import type { SimulatedRun } from '../state.js';
 import { runDetail, runSummary } from '../views.js';
 import { page, requireLifecycle, requirePipeline, requireRun, sortBy } from './common.js';
@@ -114,9 +114,8 @@ const ShowStepOutputs: Handler = (state, { pathParameters, query }) => {
   const run = requireRun(state, pathParameters.pipeline_id!, pathParameters.pipeline_run_id!);
   const lifecycle = requireLifecycle(run);
   const wanted = typeof query.step_run_ids === 'string' && query.step_run_ids !== '' ? new Set(query.step_run_ids.split(',')) : undefined;
-  const steps = lifecycle.stages.flatMap((stage) => [...stage.pre, ...stage.jobs.flatMap((job) => job.steps)]);
   return ok({
-    step_outputs: steps
+    step_outputs: stepsOf(lifecycle)
       .filter((step) => (wanted ? wanted.has(step.id) : step.end_time !== undefined))
       .map((step) => ({
         step_run_id: step.id,
