@@ -36,6 +36,15 @@ function renderOperationsModule(doc) {
   return `${HEADER}\nexport const OPERATIONS = ${JSON.stringify(operations, null, 2)} as const;\n`;
 }
 
+/** The run statuses after which a run does not change (PipelineRunStatus' `x-final-values`), for waitForRun. */
+function renderRunStatusesModule(doc) {
+  const finalValues = doc.components?.schemas?.PipelineRunStatus?.['x-final-values'];
+  if (!Array.isArray(finalValues) || finalValues.length === 0) {
+    throw new Error('the document\'s PipelineRunStatus schema has no x-final-values list');
+  }
+  return `${HEADER}\nexport const FINAL_RUN_STATUSES: readonly string[] = ${JSON.stringify(finalValues)};\n`;
+}
+
 const staging = mkdtempSync(join(packageDir, '.build-'));
 try {
   log(`generating types from ${documentPath}`);
@@ -49,6 +58,7 @@ try {
   writeFileSync(join(stagedGenerated, 'schema.ts'), HEADER + astToString(ast));
   writeFileSync(join(stagedGenerated, 'regions.ts'), renderRegionsModule(document, HEADER));
   writeFileSync(join(stagedGenerated, 'operations.ts'), renderOperationsModule(document));
+  writeFileSync(join(stagedGenerated, 'run-statuses.ts'), renderRunStatusesModule(document));
 
   // The generated sources must be in src/ for tsc; swap them in, then compile.
   replaceFolder(stagedGenerated, generatedDir);

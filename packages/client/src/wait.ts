@@ -5,6 +5,7 @@ import { type BatchOptions, mapWithConcurrency, runBatch } from './batch.js';
 import type { PipelineClient } from './client.js';
 import { CodeArtsApiError } from './errors.js';
 import { abortableSleep } from './transport.js';
+import { FINAL_RUN_STATUSES } from './generated/run-statuses.js';
 import type { paths } from './generated/schema.js';
 
 const RUN_DETAIL = '/v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/detail';
@@ -15,8 +16,8 @@ export type PipelineRunDetail = paths[typeof RUN_DETAIL]['get']['responses'][200
 /** RunPipeline's request body. */
 export type RunPipelineBody = NonNullable<paths[typeof RUN_PIPELINE]['post']['requestBody']>['content']['application/json'];
 
-/** Run statuses after which nothing changes unless someone retries the run. */
-export const FINAL_RUN_STATUSES: readonly string[] = ['COMPLETED', 'FAILED', 'CANCELED', 'IGNORED'];
+/** Run statuses after which nothing changes unless someone retries the run (from the document). */
+export { FINAL_RUN_STATUSES };
 
 export interface WaitForRunOptions {
   /** Time between two polls, in ms. Default 3 000. */
